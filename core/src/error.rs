@@ -1,0 +1,59 @@
+//! The one error type that crosses the FFI.
+//!
+//! Its variants are a small, stable set the apps can switch on. No variant
+//! carries user text, a file path or key material: `InvalidInput` names the
+//! field (a fixed identifier chosen by this crate), nothing else.
+
+/// What went wrong, in terms an app can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
+pub enum VaultError {
+    /// The passcode, device key or recovery code does not open this vault.
+    #[error("the secret does not open this vault")]
+    WrongSecret,
+    /// The vault must be unlocked first.
+    #[error("the vault is locked")]
+    Locked,
+    /// No such item, or no vault at the given location.
+    #[error("not found")]
+    NotFound,
+    /// An argument was rejected; `field` names it.
+    #[error("invalid input: {field}")]
+    InvalidInput { field: String },
+    /// The file is not a vault, or part of it was damaged or altered.
+    #[error("the data is damaged or not a vault")]
+    Corrupt,
+    /// The file was written by a newer version of the app; it was left untouched.
+    #[error("the vault was written by a newer version")]
+    UnsupportedVersion,
+    /// The storage layer failed (disk full, I/O error, file locked).
+    #[error("storage failure")]
+    Storage,
+    /// Something already exists where a new vault was to be created.
+    #[error("already exists")]
+    AlreadyExists,
+}
+
+impl VaultError {
+    /// `InvalidInput` for `field`.
+    pub fn invalid_field(field: &str) -> Self {
+        Self::invalid(field)
+    }
+
+    pub(crate) fn invalid(field: &str) -> Self {
+        VaultError::InvalidInput {
+            field: field.to_owned(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for VaultError {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match err.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => VaultError::Corrupt,
+            Some(ErrorCode::CannotOpen) => VaultError::NotFound,
+            _ => VaultError::Storage,
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The vault header: key-derivation settings and a fixed number of key slots.
+//!
+//! Layout (all integers little-endian), stored unencrypted:
+//!
+//! ```text
+//! version        u8        = 1
+//! kdf_iterations u32       PBKDF2-HMAC-SHA256 count for passcodes
+//! kdf_salt       [u8; 32]
+//! slots          [[u8; 93]; 8]   each: hkdf_salt [32] | sealed data key [61]
+//! ```
+//!
+//! Every slot has the same shape. A slot in use holds the data key sealed
+//! under a key derived from one secret; a slot not in use holds random bytes,
+//! so the header does not tell how many secrets exist or of which kinds.
+//! Which slot holds what is recorded in the directory, sealed under the data
+//! key (see `keyring`).
+
+use zeroize::Zeroizing;
+
+use crate::crypto::kdf::{self, KDF_CEILING, KDF_FLOOR};
+use crate::crypto::seal::{Purpose, SealKey, SEAL_OVERHEAD};
+use crate::crypto::{random, KEY_LEN};
+use crate::{Result, VaultError};
+
+pub(crate) const HEADER_VERSION: u8 = 1;
+pub(crate) const SLOT_COUNT: usize = 8;
+const SALT_LEN: usize = 32;
+pub(crate) const SLOT_LEN: usize = SALT_LEN + SEAL_OVERHEAD + KEY_LEN;
+pub(crate) const HEADER_LEN: usize = 1 + 4 + SALT_LEN + SLOT_COUNT * SLOT_LEN;
+
+/// The random 256-bit key every record is sealed under. Wiped on drop.
+pub(crate) type DataKey = Zeroizing<[u8; KEY_LEN]>;
+
+/// The kind of secret a slot opens with. The label separates kinds, so that
+/// a device key can never open a slot made for a recovery code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SlotKind {
+    Passcode,
+    PasscodeAndDevice,
+    Device,
+    Recovery,
+}
+
+impl SlotKind {
+    fn label(self) -> &'static [u8] {
+        match self {
+            SlotKind::Passcode => b"slot/passcode/v1",
+            SlotKind::PasscodeAndDevice => b"slot/passcode+device/v1",
+            SlotKind::Device => b"slot/device/v1",
+            SlotKind::Recovery => b"slot/recovery/v1",
+        }
+    }
+}
+
+/// A secret turned into keying material for one kind of slot.
+pub(crate) struct SlotMaterial {
+    pub(crate) kind: SlotKind,
+    pub(crate) ikm: Zeroizing<Vec<u8>>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct Header {
+    pub(crate) kdf_iterations: u32,
+    pub(crate) kdf_salt: [u8; SALT_LEN],
+    pub(crate) slots: [[u8; SLOT_LEN]; SLOT_COUNT],
+}
+
+impl Header {
+    /// A header whose every slot holds random bytes.
+    pub(crate) fn random(kdf_iterations: u32) -> Result<Self> {
+        let mut slots = [[0u8; SLOT_LEN]; SLOT_COUNT];
+        for slot in &mut slots {
+            random::fill(slot)?;
+        }
+        Ok(Self {
+            kdf_iterations,
+            kdf_salt: random::array()?,
+            slots,
+        })
+    }
+
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER_LEN);
+        out.push(HEADER_VERSION);
+        out.extend_from_slice(&self.kdf_iterations.to_le_bytes());
+        out.extend_from_slice(&self.kdf_salt);
+        for slot in &self.slots {
+            out.extend_from_slice(slot);
+        }
+        out
+    }
+
+    /// Parses a stored header. A later version is `UnsupportedVersion`; a
+    /// wrong length or an iteration count outside the accepted range (a
+    /// tampered file asking for cheap guesses, or one that would hang the
+    /// app) is `Corrupt`.
+    pub(crate) fn parse(bytes: &[u8]) -> Result<Self> {
+        let Some(&version) = bytes.first() else {
+            return Err(VaultError::Corrupt);
+        };
+        if version > HEADER_VERSION {
+            return Err(VaultError::UnsupportedVersion);
+        }
+        if version != HEADER_VERSION || bytes.len() != HEADER_LEN {
+            return Err(VaultError::Corrupt);
+        }
+        let mut iterations = [0u8; 4];
+        iterations.copy_from_slice(&bytes[1..5]);
+        let kdf_iterations = u32::from_le_bytes(iterations);
+        if !(KDF_FLOOR..=KDF_CEILING).contains(&kdf_iterations) {
+            return Err(VaultError::Corrupt);
+        }
+        let mut kdf_salt = [0u8; SALT_LEN];
+        kdf_salt.copy_from_slice(&bytes[5..5 + SALT_LEN]);
+        let mut slots = [[0u8; SLOT_LEN]; SLOT_COUNT];
+        for (i, slot) in slots.iter_mut().enumerate() {
+            let start = 5 + SALT_LEN + i * SLOT_LEN;
+            slot.copy_from_slice(&bytes[start..start + SLOT_LEN]);
+        }
+        Ok(Self {
+            kdf_iterations,
+            kdf_salt,
+            slots,
+        })
+    }
+
+    /// Stretches a passcode with this header's settings.
+    pub(crate) fn stretch(&self, passcode: &str) -> kdf::SecretKey {
+        kdf::stretch_passcode(passcode, &self.kdf_salt, self.kdf_iterations)
+    }
+
+    /// Seals `data_key` into slot `index` under `material`.
+    pub(crate) fn wrap(&mut self, index: usize, material: &SlotMaterial, data_key: &DataKey) -> Result<()> {
+        let slot = self.slots.get_mut(index).ok_or(VaultError::Corrupt)?;
+        let salt: [u8; SALT_LEN] = random::array()?;
+        let kek = SealKey::new(&kdf::hkdf(&salt, &material.ikm, material.kind.label()))?;
+        let sealed = kek.seal_exact(Purpose::Slot, &[index as u8], &data_key[..])?;
+        if sealed.len() != SLOT_LEN - SALT_LEN {
+            return Err(VaultError::Corrupt);
+        }
+        slot[..SALT_LEN].copy_from_slice(&salt);
+        slot[SALT_LEN..].copy_from_slice(&sealed);
+        Ok(())
+    }
+
+    /// Fills slot `index` with fresh random bytes.
+    pub(crate) fn clear(&mut self, index: usize) -> Result<()> {
+        let slot = self.slots.get_mut(index).ok_or(VaultError::Corrupt)?;
+        random::fill(slot)
+    }
+
+    /// Tries every slot with every material; returns the data key and the
+    /// index and kind of the slot that opened.
+    pub(crate) fn unwrap_any(&self, materials: &[SlotMaterial]) -> Option<(DataKey, usize, SlotKind)> {
+        for (index, slot) in self.slots.iter().enumerate() {
+            let (salt, sealed) = slot.split_at(SALT_LEN);
+            for material in materials {
+                let kek = SealKey::new(&kdf::hkdf(salt, &material.ikm, material.kind.label())).ok()?;
+                if let Ok(plain) = kek.open_exact(Purpose::Slot, &[index as u8], sealed) {
+                    if plain.len() == KEY_LEN {
+                        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+                        key.copy_from_slice(&plain);
+                        return Some((key, index, material.kind));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn material(kind: SlotKind, byte: u8) -> SlotMaterial {
+        SlotMaterial {
+            kind,
+            ikm: Zeroizing::new(vec![byte; 32]),
+        }
+    }
+
+    #[test]
+    fn round_trip_and_slot_separation() {
+        let mut header = Header::random(KDF_FLOOR).unwrap();
+        let dk: DataKey = Zeroizing::new([9u8; KEY_LEN]);
+        header.wrap(5, &material(SlotKind::Device, 1), &dk).unwrap();
+        let parsed = Header::parse(&header.to_bytes()).unwrap();
+        assert!(parsed == header);
+        let (key, index, kind) = parsed.unwrap_any(&[material(SlotKind::Device, 1)]).unwrap();
+        assert_eq!(*key, *dk);
+        assert_eq!((index, kind), (5, SlotKind::Device));
+        // Same bytes, other kind: the label keeps them apart.
+        assert!(parsed.unwrap_any(&[material(SlotKind::Recovery, 1)]).is_none());
+        assert!(parsed.unwrap_any(&[material(SlotKind::Device, 2)]).is_none());
+    }
+
+    #[test]
+    fn moved_slot_does_not_open() {
+        let mut header = Header::random(KDF_FLOOR).unwrap();
+        let dk: DataKey = Zeroizing::new([9u8; KEY_LEN]);
+        header.wrap(1, &material(SlotKind::Device, 1), &dk).unwrap();
+        header.slots[2] = header.slots[1];
+        header.clear(1).unwrap();
+        assert!(header.unwrap_any(&[material(SlotKind::Device, 1)]).is_none());
+    }
+
+    #[test]
+    fn refuses_weak_or_absurd_iterations_and_bad_lengths() {
+        let header = Header::random(KDF_FLOOR).unwrap();
+        let mut bytes = header.to_bytes();
+        bytes[1..5].copy_from_slice(&1_000u32.to_le_bytes());
+        assert_eq!(Header::parse(&bytes), Err(VaultError::Corrupt));
+        bytes[1..5].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(Header::parse(&bytes), Err(VaultError::Corrupt));
+        let good = header.to_bytes();
+        for len in 0..good.len() {
+            assert!(Header::parse(&good[..len]).is_err());
+        }
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(Header::parse(&longer), Err(VaultError::Corrupt));
+        let mut newer = good;
+        newer[0] = HEADER_VERSION + 1;
+        assert_eq!(Header::parse(&newer), Err(VaultError::UnsupportedVersion));
+    }
+}
+
+impl std::fmt::Debug for Header {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print salts or slots.
+        f.debug_struct("Header")
+            .field("kdf_iterations", &self.kdf_iterations)
+            .finish_non_exhaustive()
+    }
+}

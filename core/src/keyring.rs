@@ -1,0 +1,262 @@
+//! Secrets, the slots they open, and the directory that says which slot is
+//! which.
+//!
+//! The directory is sealed under the data key, so only someone who has
+//! unlocked the vault learns which slots are in use. It also repeats the
+//! header's KDF settings: a header altered after the fact (say, a raised
+//! iteration count to slow the app down) is caught at unlock.
+
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::codec;
+use crate::crypto::kdf::{KDF_CEILING, KDF_FLOOR};
+use crate::crypto::seal::{Purpose, SealKey};
+use crate::crypto::{random, KEY_LEN};
+use crate::header::{Header, SlotKind, SlotMaterial, SLOT_COUNT};
+use crate::{Result, VaultError};
+
+/// Shortest passcode accepted (a 4-digit PIN; see the README on its limits).
+pub const PASSCODE_MIN_CHARS: usize = 4;
+/// Longest passcode accepted.
+pub const PASSCODE_MAX_CHARS: usize = 256;
+/// Bytes of randomness in a recovery code (160 bits, 32 base32 characters).
+const RECOVERY_BYTES: usize = 20;
+/// Identifier the directory is sealed under (it is not a record).
+const DIRECTORY_ID: &[u8] = b"directory";
+
+/// A secret that opens the vault.
+#[derive(Clone, Zeroize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Secret {
+    /// The person's passcode.
+    Passcode { passcode: String },
+    /// A 32-byte key the app keeps in Android Keystore or the iOS Keychain.
+    DeviceKey { key: Vec<u8> },
+    /// Both: opens a passcode slot that also needs the device key, or a
+    /// passcode-only slot.
+    PasscodeAndDeviceKey { passcode: String, key: Vec<u8> },
+    /// The recovery code shown once when the vault was created.
+    RecoveryCode { code: String },
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self {
+            Secret::Passcode { .. } => "Passcode",
+            Secret::DeviceKey { .. } => "DeviceKey",
+            Secret::PasscodeAndDeviceKey { .. } => "PasscodeAndDeviceKey",
+            Secret::RecoveryCode { .. } => "RecoveryCode",
+        };
+        write!(f, "Secret::{kind}(..)")
+    }
+}
+
+/// Which slot holds which secret. Sealed under the data key.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(crate) struct Directory {
+    pub(crate) passcode_slot: u8,
+    pub(crate) passcode_needs_device_key: bool,
+    pub(crate) device_slot: Option<u8>,
+    pub(crate) recovery_slot: u8,
+    pub(crate) kdf_iterations: u32,
+    pub(crate) kdf_salt: [u8; 32],
+}
+
+impl Directory {
+    pub(crate) fn seal(&self, key: &SealKey) -> Result<Vec<u8>> {
+        let json = Zeroizing::new(serde_json::to_vec(self).map_err(|_| VaultError::Storage)?);
+        key.seal_padded(Purpose::Directory, DIRECTORY_ID, &json)
+    }
+
+    pub(crate) fn open(key: &SealKey, blob: &[u8]) -> Result<Self> {
+        let json = key.open_padded(Purpose::Directory, DIRECTORY_ID, blob)?;
+        serde_json::from_slice(&json).map_err(|_| VaultError::Corrupt)
+    }
+
+    /// Checks that the directory agrees with the header it was found with.
+    pub(crate) fn matches(&self, header: &Header) -> bool {
+        let used = [Some(self.passcode_slot), Some(self.recovery_slot), self.device_slot];
+        self.kdf_iterations == header.kdf_iterations
+            && self.kdf_salt == header.kdf_salt
+            && used.iter().flatten().all(|&s| usize::from(s) < SLOT_COUNT)
+    }
+
+    fn used_slots(&self) -> Vec<u8> {
+        [Some(self.passcode_slot), Some(self.recovery_slot), self.device_slot]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// A random slot that holds nothing yet.
+    pub(crate) fn free_slot(&self) -> Result<u8> {
+        let used = self.used_slots();
+        let free: Vec<u8> = (0..SLOT_COUNT as u8).filter(|s| !used.contains(s)).collect();
+        pick(&free)
+    }
+}
+
+/// Picks one element uniformly at random.
+pub(crate) fn pick(choices: &[u8]) -> Result<u8> {
+    if choices.is_empty() {
+        return Err(VaultError::Corrupt);
+    }
+    let [r] = random::array::<1>()?;
+    // SLOT_COUNT is 8, so the modulo bias over 256 is nil for 8, 7, 6, 5...
+    // and negligible otherwise.
+    Ok(choices[usize::from(r) % choices.len()])
+}
+
+/// Checks a new passcode against the documented limits.
+pub(crate) fn validate_passcode(passcode: &str) -> Result<()> {
+    let chars = passcode.chars().count();
+    if !(PASSCODE_MIN_CHARS..=PASSCODE_MAX_CHARS).contains(&chars) {
+        return Err(VaultError::invalid("passcode"));
+    }
+    Ok(())
+}
+
+pub(crate) fn validate_device_key(key: &[u8]) -> Result<()> {
+    if key.len() != KEY_LEN {
+        return Err(VaultError::invalid("device_key"));
+    }
+    Ok(())
+}
+
+pub(crate) fn validate_iterations(iterations: u32) -> Result<()> {
+    if !(KDF_FLOOR..=KDF_CEILING).contains(&iterations) {
+        return Err(VaultError::invalid("kdf_iterations"));
+    }
+    Ok(())
+}
+
+/// Keying material for a passcode slot, with or without the device key.
+pub(crate) fn passcode_material(stretched: &[u8], device_key: Option<&[u8]>) -> SlotMaterial {
+    match device_key {
+        None => SlotMaterial {
+            kind: SlotKind::Passcode,
+            ikm: Zeroizing::new(stretched.to_vec()),
+        },
+        Some(key) => {
+            let mut ikm = Zeroizing::new(Vec::with_capacity(stretched.len() + key.len()));
+            ikm.extend_from_slice(stretched);
+            ikm.extend_from_slice(key);
+            SlotMaterial {
+                kind: SlotKind::PasscodeAndDevice,
+                ikm,
+            }
+        }
+    }
+}
+
+pub(crate) fn device_material(key: &[u8]) -> SlotMaterial {
+    SlotMaterial {
+        kind: SlotKind::Device,
+        ikm: Zeroizing::new(key.to_vec()),
+    }
+}
+
+/// Turns a secret into the materials to try against the slots. The passcode
+/// is stretched here (the slow step, about a quarter of a second).
+pub(crate) fn materials(secret: &Secret, header: &Header) -> Result<Vec<SlotMaterial>> {
+    match secret {
+        Secret::Passcode { passcode } => {
+            check_passcode_shape(passcode)?;
+            Ok(vec![passcode_material(&header.stretch(passcode)[..], None)])
+        }
+        Secret::DeviceKey { key } => {
+            validate_device_key(key)?;
+            Ok(vec![device_material(key)])
+        }
+        Secret::PasscodeAndDeviceKey { passcode, key } => {
+            check_passcode_shape(passcode)?;
+            validate_device_key(key)?;
+            let stretched = header.stretch(passcode);
+            Ok(vec![
+                passcode_material(&stretched[..], Some(key)),
+                passcode_material(&stretched[..], None),
+            ])
+        }
+        Secret::RecoveryCode { code } => Ok(vec![recovery_material(&parse_recovery_code(code)?)]),
+    }
+}
+
+/// At unlock, any passcode within the length limits is worth trying; one
+/// outside them cannot be right and is refused before the slow KDF runs.
+fn check_passcode_shape(passcode: &str) -> Result<()> {
+    if passcode.is_empty() || passcode.chars().count() > PASSCODE_MAX_CHARS {
+        return Err(VaultError::invalid("passcode"));
+    }
+    Ok(())
+}
+
+/// A fresh recovery code: its raw bytes and the text shown to the person,
+/// eight groups of four Crockford base32 characters.
+pub(crate) fn new_recovery_code() -> Result<(Zeroizing<Vec<u8>>, String)> {
+    let bytes = Zeroizing::new(random::array::<RECOVERY_BYTES>()?.to_vec());
+    let plain = Zeroizing::new(codec::base32_encode(&bytes));
+    let grouped = plain
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-");
+    Ok((bytes, grouped))
+}
+
+pub(crate) fn parse_recovery_code(code: &str) -> Result<Zeroizing<Vec<u8>>> {
+    match codec::base32_decode(code) {
+        Some(bytes) if bytes.len() == RECOVERY_BYTES => Ok(Zeroizing::new(bytes)),
+        Some(mut other) => {
+            other.zeroize();
+            Err(VaultError::invalid("recovery_code"))
+        }
+        None => Err(VaultError::invalid("recovery_code")),
+    }
+}
+
+pub(crate) fn recovery_material(bytes: &[u8]) -> SlotMaterial {
+    SlotMaterial {
+        kind: SlotKind::Recovery,
+        ikm: Zeroizing::new(bytes.to_vec()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_codes_parse_as_typed() {
+        let (bytes, shown) = new_recovery_code().unwrap();
+        assert_eq!(shown.len(), 32 + 7);
+        assert_eq!(&parse_recovery_code(&shown).unwrap()[..], &bytes[..]);
+        assert_eq!(&parse_recovery_code(&shown.to_lowercase()).unwrap()[..], &bytes[..]);
+        let spaced = shown.replace('-', " ");
+        assert_eq!(&parse_recovery_code(&spaced).unwrap()[..], &bytes[..]);
+        assert_eq!(
+            parse_recovery_code(&shown[..20]).err(),
+            Some(VaultError::invalid("recovery_code"))
+        );
+        assert_eq!(parse_recovery_code("").err(), Some(VaultError::invalid("recovery_code")));
+        assert_eq!(parse_recovery_code("💥").err(), Some(VaultError::invalid("recovery_code")));
+    }
+
+    #[test]
+    fn passcode_limits() {
+        assert!(validate_passcode("123").is_err());
+        assert!(validate_passcode("1234").is_ok());
+        assert!(validate_passcode("🔒🔒🔒🔒").is_ok());
+        assert!(validate_passcode(&"x".repeat(PASSCODE_MAX_CHARS)).is_ok());
+        assert!(validate_passcode(&"x".repeat(PASSCODE_MAX_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn secrets_do_not_debug_print() {
+        let s = Secret::Passcode {
+            passcode: "hunter22".into(),
+        };
+        assert!(!format!("{s:?}").contains("hunter22"));
+    }
+}

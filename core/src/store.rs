@@ -1,0 +1,181 @@
+//! The SQLite file: opening, pragmas, migrations and raw row access.
+//!
+//! Two tables with neutral names: `h` holds the header and the sealed
+//! directory, `b` holds sealed records keyed by a random 16-byte id. Nothing
+//! in the schema says what the file is for, and nothing in a row is readable
+//! without the data key.
+//!
+//! Opening an existing file reads `PRAGMA user_version` before anything is
+//! written, so a file from a newer version, or one that is not a vault, is
+//! refused untouched.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use crate::{Result, VaultError};
+
+/// The schema version this code writes. Each entry of [`MIGRATIONS`] moves
+/// the file one version up; entry `i` leads from version `i` to `i + 1`.
+pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const MIGRATIONS: &[&str] = &[
+    // 0 -> 1: the header table and the sealed-record table.
+    "CREATE TABLE h (k INTEGER PRIMARY KEY, v BLOB NOT NULL);
+     CREATE TABLE b (id BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;",
+];
+
+/// Rows of table `h`.
+pub(crate) const HEADER_ROW: i64 = 0;
+pub(crate) const DIRECTORY_ROW: i64 = 1;
+
+/// How long to wait for another connection's write lock.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Creates a new file at `path`, with the schema, the header and the
+/// directory written in one transaction: either all of it exists afterwards,
+/// or the file holds no vault at all (and is removed).
+pub(crate) fn create(path: &Path, header: &[u8], directory: &[u8]) -> Result<Connection> {
+    if path.exists() {
+        return Err(VaultError::AlreadyExists);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let result = Connection::open_with_flags(path, flags)
+        .map_err(VaultError::from)
+        .and_then(|mut conn| {
+            configure(&conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            migrate(&tx, 0)?;
+            tx.execute("INSERT INTO h (k, v) VALUES (?1, ?2)", params![HEADER_ROW, header])?;
+            tx.execute("INSERT INTO h (k, v) VALUES (?1, ?2)", params![DIRECTORY_ROW, directory])?;
+            tx.commit()?;
+            Ok(conn)
+        });
+    if result.is_err() {
+        // Only files this call created are removed: `path` did not exist.
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    result.map_err(|e| match e {
+        VaultError::NotFound => VaultError::Storage,
+        other => other,
+    })
+}
+
+/// Opens an existing vault file and brings its schema up to date.
+pub(crate) fn open(path: &Path) -> Result<Connection> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Err(VaultError::NotFound),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(VaultError::NotFound),
+        Err(_) => return Err(VaultError::Storage),
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Read-only checks first: nothing is written to a file we will refuse.
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(VaultError::UnsupportedVersion);
+    }
+    if version < 1 {
+        return Err(VaultError::Corrupt);
+    }
+    let has_tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('h', 'b')",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_tables != 2 {
+        return Err(VaultError::Corrupt);
+    }
+    configure(&conn)?;
+    let mut conn = conn;
+    if version < SCHEMA_VERSION {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        migrate(&tx, version)?;
+        tx.commit()?;
+    }
+    Ok(conn)
+}
+
+/// The pragmas every connection runs with. `synchronous=FULL` makes every
+/// committed write durable across a power cut (see the README).
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(VaultError::Storage);
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA trusted_schema = OFF;
+         PRAGMA cell_size_check = ON;",
+    )?;
+    Ok(())
+}
+
+/// Runs the migrations from `from` up to [`SCHEMA_VERSION`] inside the
+/// caller's transaction, then records the new version.
+fn migrate(conn: &Connection, from: i64) -> Result<()> {
+    let start = usize::try_from(from).map_err(|_| VaultError::Corrupt)?;
+    for step in MIGRATIONS.iter().skip(start) {
+        conn.execute_batch(step)?;
+    }
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    Ok(())
+}
+
+pub(crate) fn read_meta(conn: &Connection, row: i64) -> Result<Vec<u8>> {
+    conn.query_row("SELECT v FROM h WHERE k = ?1", [row], |r| r.get(0))
+        .optional()?
+        .ok_or(VaultError::Corrupt)
+}
+
+/// Replaces the header and the directory together, atomically.
+pub(crate) fn write_keyring(conn: &mut Connection, header: &[u8], directory: &[u8]) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute("UPDATE h SET v = ?2 WHERE k = ?1", params![HEADER_ROW, header])?;
+    tx.execute("UPDATE h SET v = ?2 WHERE k = ?1", params![DIRECTORY_ROW, directory])?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub(crate) fn insert_record(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<()> {
+    let mut stmt = conn.prepare_cached("INSERT INTO b (id, v) VALUES (?1, ?2)")?;
+    stmt.execute(params![id, blob])?;
+    Ok(())
+}
+
+/// Deletes a record; returns whether it existed. With `secure_delete` the
+/// freed page content is zeroed in the database file.
+pub(crate) fn delete_record(conn: &Connection, id: &[u8]) -> Result<bool> {
+    let mut stmt = conn.prepare_cached("DELETE FROM b WHERE id = ?1")?;
+    Ok(stmt.execute([id])? > 0)
+}
+
+/// Calls `f` with every stored record's id and sealed blob.
+pub(crate) fn for_each_record(conn: &Connection, mut f: impl FnMut(&[u8], &[u8])) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT id, v FROM b")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        // A value of the wrong type (a tampered row) is passed on as empty,
+        // so that it is reported as damaged without hiding the other rows.
+        let id = row.get_ref(0)?.as_blob().unwrap_or_default();
+        let blob = row.get_ref(1)?.as_blob().unwrap_or_default();
+        f(id, blob);
+    }
+    Ok(())
+}
+
+pub(crate) fn count_records(conn: &Connection) -> Result<u64> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM b", [], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}

@@ -1,0 +1,499 @@
+//! The vault object: one per open file, `Send + Sync`, its connection and
+//! its unlocked state behind one mutex.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::Connection;
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::crypto::kdf;
+use crate::crypto::seal::SealKey;
+use crate::crypto::{random, KEY_LEN};
+use crate::header::{DataKey, Header, SLOT_COUNT};
+use crate::keyring::{self, Directory, Secret};
+use crate::note::{NewNote, Note};
+use crate::record::{Record, RecordId};
+use crate::store;
+use crate::time;
+use crate::{Result, VaultError};
+
+/// How a new vault is secured.
+#[derive(Clone, Zeroize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct VaultSetup {
+    /// The passcode (4 to 256 characters).
+    pub passcode: String,
+    /// A 32-byte key the app keeps in the platform keystore. With
+    /// `passcode_needs_device_key` it hardens the passcode slot; without, it
+    /// gets a slot of its own that opens the vault alone (biometric unlock).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub device_key: Option<Vec<u8>>,
+    /// The passcode opens the vault only together with the device key.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
+    pub passcode_needs_device_key: bool,
+    /// PBKDF2 iterations; `None` calibrates to about 250 ms on this device.
+    /// Never below [`crate::KDF_FLOOR`].
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub kdf_iterations: Option<u32>,
+}
+
+impl std::fmt::Debug for VaultSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VaultSetup")
+            .field("device_key", &self.device_key.as_ref().map(|_| ".."))
+            .field("passcode_needs_device_key", &self.passcode_needs_device_key)
+            .field("kdf_iterations", &self.kdf_iterations)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A newly created vault, unlocked, and its recovery code. The code is
+/// returned this once and never stored in clear: show it, then drop it.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CreatedVault {
+    pub vault: Arc<Vault>,
+    pub recovery_code: String,
+}
+
+/// What the app may show about the vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct VaultStatus {
+    pub unlocked: bool,
+    pub kdf_iterations: u32,
+    /// A device-key slot exists (known only while unlocked; false when locked).
+    pub has_device_key: bool,
+    /// The passcode needs the device key (known only while unlocked).
+    pub passcode_needs_device_key: bool,
+    /// Sealed records in the file (readable without a key by anyone with the file).
+    pub record_count: u64,
+    /// Records that failed authentication at unlock: altered or damaged.
+    pub damaged_records: u64,
+}
+
+/// An open vault file.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
+pub struct Vault {
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    conn: Connection,
+    session: Option<Session>,
+}
+
+/// Everything that exists only while the vault is unlocked.
+struct Session {
+    data_key: DataKey,
+    seal: SealKey,
+    directory: Directory,
+    records: BTreeMap<RecordId, Record>,
+    damaged: BTreeSet<Vec<u8>>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        for record in self.records.values_mut() {
+            record.wipe();
+        }
+        // `data_key` wipes itself (Zeroizing).
+    }
+}
+
+/// Creates a vault file at `path` (which must not exist) and returns it
+/// unlocked, with its recovery code.
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+pub fn create_vault(path: String, setup: VaultSetup) -> Result<CreatedVault> {
+    Vault::create(Path::new(&path), setup)
+}
+
+impl Vault {
+    /// Creates a vault file at `path`; see [`create_vault`].
+    pub fn create(path: &Path, mut setup: VaultSetup) -> Result<CreatedVault> {
+        let result = Self::create_inner(path, &setup);
+        setup.zeroize();
+        result
+    }
+
+    fn create_inner(path: &Path, setup: &VaultSetup) -> Result<CreatedVault> {
+        keyring::validate_passcode(&setup.passcode)?;
+        if let Some(key) = &setup.device_key {
+            keyring::validate_device_key(key)?;
+        } else if setup.passcode_needs_device_key {
+            return Err(VaultError::invalid("device_key"));
+        }
+        let iterations = match setup.kdf_iterations {
+            Some(n) => {
+                keyring::validate_iterations(n)?;
+                n
+            }
+            None => kdf::calibrate(),
+        };
+        if path.exists() {
+            return Err(VaultError::AlreadyExists);
+        }
+
+        let data_key: DataKey = Zeroizing::new(random::array::<KEY_LEN>()?);
+        let mut header = Header::random(iterations)?;
+        let all: Vec<u8> = (0..SLOT_COUNT as u8).collect();
+        let passcode_slot = keyring::pick(&all)?;
+        let mut directory = Directory {
+            passcode_slot,
+            passcode_needs_device_key: setup.passcode_needs_device_key,
+            device_slot: None,
+            recovery_slot: passcode_slot, // replaced just below
+            kdf_iterations: header.kdf_iterations,
+            kdf_salt: header.kdf_salt,
+        };
+        directory.recovery_slot = directory.free_slot()?;
+
+        let stretched = header.stretch(&setup.passcode);
+        let device = setup.device_key.as_deref();
+        let passcode_device = device.filter(|_| setup.passcode_needs_device_key);
+        header.wrap(
+            usize::from(passcode_slot),
+            &keyring::passcode_material(&stretched[..], passcode_device),
+            &data_key,
+        )?;
+        let (recovery_bytes, recovery_code) = keyring::new_recovery_code()?;
+        header.wrap(
+            usize::from(directory.recovery_slot),
+            &keyring::recovery_material(&recovery_bytes),
+            &data_key,
+        )?;
+        if let (Some(key), false) = (device, setup.passcode_needs_device_key) {
+            let slot = directory.free_slot()?;
+            header.wrap(usize::from(slot), &keyring::device_material(key), &data_key)?;
+            directory.device_slot = Some(slot);
+        }
+
+        let seal = SealKey::new(&data_key)?;
+        let conn = store::create(path, &header.to_bytes(), &directory.seal(&seal)?)?;
+        let vault = Vault {
+            inner: Mutex::new(Inner {
+                conn,
+                session: Some(Session {
+                    data_key,
+                    seal,
+                    directory,
+                    records: BTreeMap::new(),
+                    damaged: BTreeSet::new(),
+                }),
+            }),
+        };
+        Ok(CreatedVault {
+            vault: Arc::new(vault),
+            recovery_code,
+        })
+    }
+
+    /// Opens an existing vault file, locked. Nothing is written to a file
+    /// that is refused.
+    pub fn open_path(path: &Path) -> Result<Self> {
+        let conn = store::open(path)?;
+        // A missing or malformed header makes the file unusable: say so now.
+        Header::parse(&store::read_meta(&conn, store::HEADER_ROW)?)?;
+        Ok(Vault {
+            inner: Mutex::new(Inner {
+                conn,
+                session: None,
+            }),
+        })
+    }
+
+    fn inner(&self) -> MutexGuard<'_, Inner> {
+        // A poisoned lock means a panic elsewhere; the state it guards is
+        // still a valid connection plus an optional session.
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn header(&self) -> Result<Header> {
+        Header::parse(&store::read_meta(&self.inner().conn, store::HEADER_ROW)?)
+    }
+
+    /// Runs `f` with the unlocked session, or fails with `Locked`.
+    fn with_session<T>(&self, f: impl FnOnce(&mut Connection, &mut Session) -> Result<T>) -> Result<T> {
+        let mut guard = self.inner();
+        let Inner { conn, session } = &mut *guard;
+        match session {
+            Some(session) => f(conn, session),
+            None => Err(VaultError::Locked),
+        }
+    }
+
+    /// Writes a new header and directory, then adopts the directory.
+    fn save_keyring(conn: &mut Connection, session: &mut Session, header: &Header, directory: Directory) -> Result<()> {
+        store::write_keyring(conn, &header.to_bytes(), &directory.seal(&session.seal)?)?;
+        session.directory = directory;
+        Ok(())
+    }
+
+    fn load(conn: &Connection, seal: &SealKey) -> Result<(BTreeMap<RecordId, Record>, BTreeSet<Vec<u8>>)> {
+        let mut records = BTreeMap::new();
+        let mut damaged = BTreeSet::new();
+        store::for_each_record(conn, |id_bytes, blob| {
+            let opened = RecordId::from_bytes(id_bytes)
+                .ok_or(VaultError::Corrupt)
+                .and_then(|id| Record::open(seal, id, blob).map(|r| (id, r)));
+            match opened {
+                Ok((id, record)) => {
+                    records.insert(id, record);
+                }
+                Err(_) => {
+                    damaged.insert(id_bytes.to_vec());
+                }
+            }
+        })?;
+        Ok((records, damaged))
+    }
+}
+
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Vault {
+    /// Opens an existing vault file, locked.
+    #[cfg_attr(feature = "uniffi", uniffi::constructor)]
+    pub fn open(path: String) -> Result<Arc<Self>> {
+        Self::open_path(Path::new(&path)).map(Arc::new)
+    }
+
+    /// Unlocks with any secret that has a slot. Records that fail to
+    /// authenticate are counted in `status().damaged_records`; the others
+    /// load. Calling it while unlocked checks the secret again.
+    pub fn unlock(&self, mut secret: Secret) -> Result<()> {
+        let result = self.unlock_inner(&secret);
+        secret.zeroize();
+        result
+    }
+
+    /// Forgets the keys and every record held in memory.
+    pub fn lock(&self) {
+        self.inner().session = None;
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.inner().session.is_some()
+    }
+
+    pub fn status(&self) -> Result<VaultStatus> {
+        let header = self.header()?;
+        let guard = self.inner();
+        let record_count = store::count_records(&guard.conn)?;
+        let session = guard.session.as_ref();
+        Ok(VaultStatus {
+            unlocked: session.is_some(),
+            kdf_iterations: header.kdf_iterations,
+            has_device_key: session.is_some_and(|s| s.directory.device_slot.is_some()),
+            passcode_needs_device_key: session.is_some_and(|s| s.directory.passcode_needs_device_key),
+            record_count,
+            damaged_records: session.map_or(0, |s| s.damaged.len() as u64),
+        })
+    }
+
+    /// Sets a new passcode (re-wraps the data key; no record is re-encrypted).
+    /// With `device_key`, the passcode will open the vault only together
+    /// with that key.
+    pub fn change_passcode(&self, new_passcode: String, device_key: Option<Vec<u8>>) -> Result<()> {
+        let passcode = Zeroizing::new(new_passcode);
+        let device_key = device_key.map(Zeroizing::new);
+        keyring::validate_passcode(&passcode)?;
+        if let Some(key) = &device_key {
+            keyring::validate_device_key(key)?;
+        }
+        if !self.is_unlocked() {
+            return Err(VaultError::Locked);
+        }
+        // A new salt for the new passcode; the slow stretch runs unlocked.
+        let mut header = self.header()?;
+        header.kdf_salt = random::array()?;
+        let stretched = header.stretch(&passcode);
+        self.with_session(|conn, session| {
+            let mut current = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
+            current.kdf_salt = header.kdf_salt;
+            let material = keyring::passcode_material(&stretched[..], device_key.as_deref().map(|k| &k[..]));
+            let mut directory = session.directory.clone();
+            current.wrap(usize::from(directory.passcode_slot), &material, &session.data_key)?;
+            directory.passcode_needs_device_key = device_key.is_some();
+            directory.kdf_salt = current.kdf_salt;
+            Self::save_keyring(conn, session, &current, directory)
+        })
+    }
+
+    /// Adds (or replaces) a slot that opens with the device key alone.
+    pub fn set_device_key(&self, key: Vec<u8>) -> Result<()> {
+        let key = Zeroizing::new(key);
+        keyring::validate_device_key(&key)?;
+        self.with_session(|conn, session| {
+            let mut header = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
+            let mut directory = session.directory.clone();
+            let slot = match directory.device_slot {
+                Some(slot) => slot,
+                None => directory.free_slot()?,
+            };
+            header.wrap(usize::from(slot), &keyring::device_material(&key), &session.data_key)?;
+            directory.device_slot = Some(slot);
+            Self::save_keyring(conn, session, &header, directory)
+        })
+    }
+
+    /// Removes the device-key slot (its bytes become random). Does nothing
+    /// if there is none.
+    pub fn remove_device_key(&self) -> Result<()> {
+        self.with_session(|conn, session| {
+            let Some(slot) = session.directory.device_slot else {
+                return Ok(());
+            };
+            let mut header = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
+            header.clear(usize::from(slot))?;
+            let mut directory = session.directory.clone();
+            directory.device_slot = None;
+            Self::save_keyring(conn, session, &header, directory)
+        })
+    }
+
+    /// Unlocks with the recovery code and sets a new passcode (passcode only;
+    /// the device-key slot, if any, is kept).
+    pub fn recover(&self, code: String, new_passcode: String) -> Result<()> {
+        keyring::validate_passcode(&new_passcode)?;
+        self.unlock(Secret::RecoveryCode { code })?;
+        self.change_passcode(new_passcode, None)
+    }
+
+    /// Adds a note and returns it as stored.
+    pub fn add_note(&self, note: NewNote) -> Result<Note> {
+        self.with_session(|conn, session| {
+            let id = RecordId::random()?;
+            let note = note.into_note(id.to_hex(), time::now())?;
+            let record = Record::Note(note.clone());
+            store::insert_record(conn, &id.0, &record.seal(&session.seal, id)?)?;
+            session.records.insert(id, record);
+            Ok(note)
+        })
+    }
+
+    /// Every note, newest first.
+    pub fn list_notes(&self) -> Result<Vec<Note>> {
+        self.with_session(|_, session| {
+            let mut notes: Vec<Note> = session
+                .records
+                .values()
+                .map(|Record::Note(note)| note.clone())
+                .collect();
+            notes.sort_by(|a, b| {
+                b.at.cmp(&a.at)
+                    .then(b.recorded_at.cmp(&a.recorded_at))
+                    .then(b.id.cmp(&a.id))
+            });
+            Ok(notes)
+        })
+    }
+
+    pub fn get_note(&self, id: String) -> Result<Note> {
+        let id = RecordId::parse(&id)?;
+        self.with_session(|_, session| match session.records.get(&id) {
+            Some(Record::Note(note)) => Ok(note.clone()),
+            None if session.damaged.contains(&id.0[..]) => Err(VaultError::Corrupt),
+            None => Err(VaultError::NotFound),
+        })
+    }
+
+    pub fn delete_note(&self, id: String) -> Result<()> {
+        let id = RecordId::parse(&id)?;
+        self.with_session(|conn, session| {
+            if !session.records.contains_key(&id) {
+                return Err(VaultError::NotFound);
+            }
+            store::delete_record(conn, &id.0)?;
+            if let Some(mut record) = session.records.remove(&id) {
+                record.wipe();
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Vault {
+    fn unlock_inner(&self, secret: &Secret) -> Result<()> {
+        let header = self.header()?;
+        // The slow part (PBKDF2) runs without holding the lock.
+        let materials = keyring::materials(secret, &header)?;
+        let (data_key, _, _) = header.unwrap_any(&materials).ok_or(VaultError::WrongSecret)?;
+        let seal = SealKey::new(&data_key)?;
+        let mut guard = self.inner();
+        let directory = Directory::open(&seal, &store::read_meta(&guard.conn, store::DIRECTORY_ROW)?)?;
+        let current = Header::parse(&store::read_meta(&guard.conn, store::HEADER_ROW)?)?;
+        if !directory.matches(&header) || current != header {
+            return Err(VaultError::Corrupt);
+        }
+        if let Some(session) = &guard.session {
+            if session.data_key[..] == data_key[..] {
+                return Ok(());
+            }
+        }
+        let (records, damaged) = Self::load(&guard.conn, &seal)?;
+        guard.session = Some(Session {
+            data_key,
+            seal,
+            directory,
+            records,
+            damaged,
+        });
+        Ok(())
+    }
+}
+
+/// Which kind of slot a secret opened; kept for tests of slot separation.
+#[cfg(test)]
+pub(crate) fn opened_kind(vault: &Vault, secret: &Secret) -> Option<crate::header::SlotKind> {
+    let header = vault.header().ok()?;
+    let materials = keyring::materials(secret, &header).ok()?;
+    header.unwrap_any(&materials).map(|(_, _, kind)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::header::SlotKind;
+
+    fn setup(device_key: Option<Vec<u8>>, needs: bool) -> VaultSetup {
+        VaultSetup {
+            passcode: "2468".into(),
+            device_key,
+            passcode_needs_device_key: needs,
+            kdf_iterations: Some(crate::KDF_FLOOR),
+        }
+    }
+
+    #[test]
+    fn vault_is_send_and_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<Vault>();
+    }
+
+    #[test]
+    fn combined_slot_gets_no_device_only_slot() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = vec![3u8; 32];
+        let created = Vault::create(&dir.path().join("v"), setup(Some(key.clone()), true)).unwrap();
+        let vault = created.vault;
+        let both = Secret::PasscodeAndDeviceKey { passcode: "2468".into(), key: key.clone() };
+        assert_eq!(opened_kind(&vault, &both), Some(SlotKind::PasscodeAndDevice));
+        assert_eq!(opened_kind(&vault, &Secret::DeviceKey { key }), None);
+        assert_eq!(opened_kind(&vault, &Secret::Passcode { passcode: "2468".into() }), None);
+    }
+
+    #[test]
+    fn slots_are_spread_at_random() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut seen = BTreeSet::new();
+        for i in 0..6 {
+            let created = Vault::create(&dir.path().join(format!("v{i}")), setup(None, false)).unwrap();
+            let guard = created.vault.inner();
+            let session = guard.session.as_ref().unwrap();
+            assert_ne!(session.directory.passcode_slot, session.directory.recovery_slot);
+            seen.insert(session.directory.passcode_slot);
+        }
+        assert!(seen.len() > 1, "six vaults all put the passcode in one slot");
+    }
+}
