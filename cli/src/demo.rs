@@ -1,0 +1,140 @@
+//! `nocontact demo`: a throwaway vault in a temporary folder, and a walk
+//! through what the core does, printing each step and its outcome.
+
+use std::time::{Duration, SystemTime};
+
+use nocontact_core::{NewNote, Secret, Vault, VaultError, VaultSetup, KDF_FLOOR};
+
+use crate::render;
+
+const PASSCODE: &str = "2580";
+
+fn step(title: &str) {
+    println!("\n== {title}");
+}
+
+pub(crate) fn run() -> Result<(), VaultError> {
+    let dir = tempfile::tempdir().map_err(|_| VaultError::Storage)?;
+    let path = dir.path().join("data.db");
+    println!("A throwaway vault in a temporary folder (removed at the end).");
+
+    step("Create a vault with a 4-digit passcode");
+    let created = Vault::create(
+        &path,
+        VaultSetup {
+            passcode: PASSCODE.into(),
+            device_key: None,
+            passcode_needs_device_key: false,
+            kdf_iterations: Some(KDF_FLOOR),
+        },
+    )?;
+    let vault = created.vault;
+    println!("created; PBKDF2 iterations: {}", vault.status()?.kdf_iterations);
+    println!("recovery code (an app shows it once): {}", created.recovery_code);
+
+    step("Write three notes, one of them back-dated");
+    let offset = render::local_offset_seconds();
+    let texts = [
+        ("They texted from a new number. Did not answer.", 26 * 3600),
+        ("Walked instead of calling. Felt the urge pass.", 3 * 3600),
+        ("Day 30. Quiet. مرحبا 🌱", 0),
+    ];
+    for (text, ago) in texts {
+        let note = vault.add_note(NewNote {
+            text: text.into(),
+            at: Some(SystemTime::now() - Duration::from_secs(ago)),
+            utc_offset_seconds: offset,
+        })?;
+        println!("added {}", render::short_id(&note.id));
+    }
+    for note in vault.list_notes()? {
+        println!("  {}", render::note_line(&note));
+    }
+
+    step("What a copy of the file shows");
+    let mut bytes = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        bytes.extend(std::fs::read(&p).unwrap_or_default());
+    }
+    let visible = texts
+        .iter()
+        .filter(|(t, _)| bytes.windows(8).any(|w| t.as_bytes().starts_with(w)))
+        .count();
+    println!(
+        "{} bytes on disk, {} sealed records; note texts found in clear: {visible}",
+        bytes.len(),
+        vault.status()?.record_count
+    );
+
+    step("Lock, then try a wrong passcode");
+    vault.lock();
+    println!("listing while locked: {}", outcome(vault.list_notes().map(|_| ())));
+    println!("unlock with 0000: {}", outcome(vault.unlock(pass("0000"))));
+    println!("unlock with the right passcode: {}", outcome(vault.unlock(pass(PASSCODE))));
+    println!("notes back: {}", vault.list_notes()?.len());
+
+    step("Change the passcode (the data key is re-wrapped, no record re-encrypted)");
+    vault.change_passcode("a longer passphrase".into(), None)?;
+    vault.lock();
+    println!("old passcode: {}", outcome(vault.unlock(pass(PASSCODE))));
+    println!("new passcode: {}", outcome(vault.unlock(pass("a longer passphrase"))));
+
+    step("Add a device key (as Android Keystore or the iOS Keychain would hold)");
+    let device_key = vec![0x5a; 32];
+    vault.set_device_key(device_key.clone())?;
+    vault.lock();
+    println!(
+        "unlock with the device key alone: {}",
+        outcome(vault.unlock(Secret::DeviceKey { key: device_key }))
+    );
+    vault.remove_device_key()?;
+    println!("device key slot removed; its bytes are now random like the unused slots");
+
+    step("Forgot the passcode: the recovery code sets a new one");
+    vault.lock();
+    println!(
+        "recover: {}",
+        outcome(vault.recover(created.recovery_code.clone(), "new start".into()))
+    );
+
+    step("Someone edits the file: one record altered");
+    drop(vault);
+    tamper_one_record(&path)?;
+    let reopened = Vault::open(path.to_string_lossy().into_owned())?;
+    reopened.unlock(pass("new start"))?;
+    let status = reopened.status()?;
+    println!(
+        "unlock still works; damaged records detected: {}; intact notes readable: {}",
+        status.damaged_records,
+        reopened.list_notes()?.len()
+    );
+    println!("\nDone. The temporary vault is deleted now.");
+    Ok(())
+}
+
+fn pass(p: &str) -> Secret {
+    Secret::Passcode { passcode: p.into() }
+}
+
+fn outcome(result: Result<(), VaultError>) -> String {
+    match result {
+        Ok(()) => "ok".into(),
+        Err(e) => format!("refused ({})", crate::describe(e)),
+    }
+}
+
+/// Flips one bit in one sealed record, straight in the SQLite file, the way
+/// someone with a copy of the file could.
+fn tamper_one_record(path: &std::path::Path) -> Result<(), VaultError> {
+    let conn = rusqlite::Connection::open(path).map_err(|_| VaultError::Storage)?;
+    let (id, mut blob): (Vec<u8>, Vec<u8>) = conn
+        .query_row("SELECT id, v FROM b LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(|_| VaultError::Storage)?;
+    let middle = blob.len() / 2;
+    blob[middle] ^= 1;
+    conn.execute("UPDATE b SET v = ?2 WHERE id = ?1", rusqlite::params![id, blob])
+        .map_err(|_| VaultError::Storage)?;
+    Ok(())
+}
