@@ -31,7 +31,9 @@ pub(crate) fn parse(argv: &[String]) -> Result<(Options, Command), String> {
             }
             "--passcode-stdin" => options.passcode_stdin = true,
             "-h" | "--help" => return Ok((options, Command::Help)),
-            "--passcode" => return Err("passcodes are never taken as arguments; use --passcode-stdin".into()),
+            "--passcode" => {
+                return Err("passcodes are never taken as arguments; use --passcode-stdin".into())
+            }
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
             _ => rest.push(arg.clone()),
         }
@@ -69,7 +71,15 @@ mod tests {
 
     #[test]
     fn commands_and_options() {
-        let (o, c) = p(&["--vault", "/tmp/x", "--passcode-stdin", "note", "hello", "there"]).unwrap();
+        let (o, c) = p(&[
+            "--vault",
+            "/tmp/x",
+            "--passcode-stdin",
+            "note",
+            "hello",
+            "there",
+        ])
+        .unwrap();
         assert_eq!(c, Command::Note("hello there".into()));
         assert!(o.passcode_stdin);
         assert_eq!(o.vault, Some(PathBuf::from("/tmp/x")));

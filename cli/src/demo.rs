@@ -29,8 +29,14 @@ pub(crate) fn run() -> Result<(), VaultError> {
         },
     )?;
     let vault = created.vault;
-    println!("created; PBKDF2 iterations: {}", vault.status()?.kdf_iterations);
-    println!("recovery code (an app shows it once): {}", created.recovery_code);
+    println!(
+        "created; PBKDF2 iterations: {}",
+        vault.status()?.kdf_iterations
+    );
+    println!(
+        "recovery code (an app shows it once): {}",
+        created.recovery_code
+    );
 
     step("Write three notes, one of them back-dated");
     let offset = render::local_offset_seconds();
@@ -70,16 +76,25 @@ pub(crate) fn run() -> Result<(), VaultError> {
 
     step("Lock, then try a wrong passcode");
     vault.lock();
-    println!("listing while locked: {}", outcome(vault.list_notes().map(|_| ())));
+    println!(
+        "listing while locked: {}",
+        outcome(vault.list_notes().map(|_| ()))
+    );
     println!("unlock with 0000: {}", outcome(vault.unlock(pass("0000"))));
-    println!("unlock with the right passcode: {}", outcome(vault.unlock(pass(PASSCODE))));
+    println!(
+        "unlock with the right passcode: {}",
+        outcome(vault.unlock(pass(PASSCODE)))
+    );
     println!("notes back: {}", vault.list_notes()?.len());
 
     step("Change the passcode (the data key is re-wrapped, no record re-encrypted)");
     vault.change_passcode("a longer passphrase".into(), None)?;
     vault.lock();
     println!("old passcode: {}", outcome(vault.unlock(pass(PASSCODE))));
-    println!("new passcode: {}", outcome(vault.unlock(pass("a longer passphrase"))));
+    println!(
+        "new passcode: {}",
+        outcome(vault.unlock(pass("a longer passphrase")))
+    );
 
     step("Add a device key (as Android Keystore or the iOS Keychain would hold)");
     let device_key = vec![0x5a; 32];
@@ -130,11 +145,16 @@ fn outcome(result: Result<(), VaultError>) -> String {
 fn tamper_one_record(path: &std::path::Path) -> Result<(), VaultError> {
     let conn = rusqlite::Connection::open(path).map_err(|_| VaultError::Storage)?;
     let (id, mut blob): (Vec<u8>, Vec<u8>) = conn
-        .query_row("SELECT id, v FROM b LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT id, v FROM b LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .map_err(|_| VaultError::Storage)?;
     let middle = blob.len() / 2;
     blob[middle] ^= 1;
-    conn.execute("UPDATE b SET v = ?2 WHERE id = ?1", rusqlite::params![id, blob])
-        .map_err(|_| VaultError::Storage)?;
+    conn.execute(
+        "UPDATE b SET v = ?2 WHERE id = ?1",
+        rusqlite::params![id, blob],
+    )
+    .map_err(|_| VaultError::Storage)?;
     Ok(())
 }

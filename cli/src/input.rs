@@ -19,7 +19,8 @@ impl Prompter {
         if self.from_stdin {
             self.stdin_line()
         } else {
-            rpassword::prompt_password(prompt).map_err(|_| "cannot read from the terminal; try --passcode-stdin".to_owned())
+            rpassword::prompt_password(prompt)
+                .map_err(|_| "cannot read from the terminal; try --passcode-stdin".to_owned())
         }
     }
 

@@ -108,7 +108,8 @@ fn init(options: &Options, prompter: &mut Prompter) -> Result<(), String> {
         return Err(describe(VaultError::AlreadyExists));
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|_| "cannot create the vault's folder".to_owned())?;
+        std::fs::create_dir_all(parent)
+            .map_err(|_| "cannot create the vault's folder".to_owned())?;
     }
     let passcode = prompter.new_passcode()?;
     eprintln!("measuring this device to set the passcode's strength...");
@@ -142,7 +143,9 @@ fn open(options: &Options) -> Result<std::sync::Arc<Vault>, String> {
 fn unlock(options: &Options, prompter: &mut Prompter) -> Result<std::sync::Arc<Vault>, String> {
     let vault = open(options)?;
     let passcode = prompter.passcode("Passcode: ")?;
-    vault.unlock(Secret::Passcode { passcode }).map_err(describe)?;
+    vault
+        .unlock(Secret::Passcode { passcode })
+        .map_err(describe)?;
     Ok(vault)
 }
 

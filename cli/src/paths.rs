@@ -17,7 +17,9 @@ pub(crate) fn vault_path(options: &Options) -> Result<PathBuf, String> {
 }
 
 fn env_dir(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 #[cfg(target_os = "macos")]

@@ -12,7 +12,10 @@ pub(crate) fn local_offset_seconds() -> i32 {
 pub(crate) fn local_time(at: std::time::SystemTime, offset_seconds: i32) -> String {
     let utc: DateTime<Utc> = at.into();
     match FixedOffset::east_opt(offset_seconds) {
-        Some(offset) => utc.with_timezone(&offset).format("%Y-%m-%d %H:%M %:z").to_string(),
+        Some(offset) => utc
+            .with_timezone(&offset)
+            .format("%Y-%m-%d %H:%M %:z")
+            .to_string(),
         None => utc.format("%Y-%m-%d %H:%M UTC").to_string(),
     }
 }

@@ -15,7 +15,12 @@ fn run(vault: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -84,7 +89,10 @@ fn errors_are_one_line_without_paths_or_text() {
     let garbage = dir.path().join("garbage.db");
     std::fs::write(&garbage, b"not a vault").unwrap();
     let out = run(&garbage, &["notes"], "1234\n");
-    assert_eq!(text(&out.stderr).trim(), "nocontact: the data is damaged or not a vault");
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "nocontact: the data is damaged or not a vault"
+    );
     assert_eq!(std::fs::read(&garbage).unwrap(), b"not a vault");
 }
 
@@ -99,7 +107,10 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn demo_runs() {
-    let out = Command::new(env!("CARGO_BIN_EXE_nocontact")).arg("demo").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nocontact"))
+        .arg("demo")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("note texts found in clear: 0"));

@@ -130,7 +130,12 @@ impl Header {
     }
 
     /// Seals `data_key` into slot `index` under `material`.
-    pub(crate) fn wrap(&mut self, index: usize, material: &SlotMaterial, data_key: &DataKey) -> Result<()> {
+    pub(crate) fn wrap(
+        &mut self,
+        index: usize,
+        material: &SlotMaterial,
+        data_key: &DataKey,
+    ) -> Result<()> {
         let slot = self.slots.get_mut(index).ok_or(VaultError::Corrupt)?;
         let salt: [u8; SALT_LEN] = random::array()?;
         let kek = SealKey::new(&kdf::hkdf(&salt, &material.ikm, material.kind.label()))?;
@@ -151,11 +156,15 @@ impl Header {
 
     /// Tries every slot with every material; returns the data key and the
     /// index and kind of the slot that opened.
-    pub(crate) fn unwrap_any(&self, materials: &[SlotMaterial]) -> Option<(DataKey, usize, SlotKind)> {
+    pub(crate) fn unwrap_any(
+        &self,
+        materials: &[SlotMaterial],
+    ) -> Option<(DataKey, usize, SlotKind)> {
         for (index, slot) in self.slots.iter().enumerate() {
             let (salt, sealed) = slot.split_at(SALT_LEN);
             for material in materials {
-                let kek = SealKey::new(&kdf::hkdf(salt, &material.ikm, material.kind.label())).ok()?;
+                let kek =
+                    SealKey::new(&kdf::hkdf(salt, &material.ikm, material.kind.label())).ok()?;
                 if let Ok(plain) = kek.open_exact(Purpose::Slot, &[index as u8], sealed) {
                     if plain.len() == KEY_LEN {
                         let mut key = Zeroizing::new([0u8; KEY_LEN]);
@@ -166,6 +175,15 @@ impl Header {
             }
         }
         None
+    }
+}
+
+impl std::fmt::Debug for Header {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print salts or slots.
+        f.debug_struct("Header")
+            .field("kdf_iterations", &self.kdf_iterations)
+            .finish_non_exhaustive()
     }
 }
 
@@ -191,8 +209,12 @@ mod tests {
         assert_eq!(*key, *dk);
         assert_eq!((index, kind), (5, SlotKind::Device));
         // Same bytes, other kind: the label keeps them apart.
-        assert!(parsed.unwrap_any(&[material(SlotKind::Recovery, 1)]).is_none());
-        assert!(parsed.unwrap_any(&[material(SlotKind::Device, 2)]).is_none());
+        assert!(parsed
+            .unwrap_any(&[material(SlotKind::Recovery, 1)])
+            .is_none());
+        assert!(parsed
+            .unwrap_any(&[material(SlotKind::Device, 2)])
+            .is_none());
     }
 
     #[test]
@@ -202,7 +224,9 @@ mod tests {
         header.wrap(1, &material(SlotKind::Device, 1), &dk).unwrap();
         header.slots[2] = header.slots[1];
         header.clear(1).unwrap();
-        assert!(header.unwrap_any(&[material(SlotKind::Device, 1)]).is_none());
+        assert!(header
+            .unwrap_any(&[material(SlotKind::Device, 1)])
+            .is_none());
     }
 
     #[test]
@@ -223,14 +247,5 @@ mod tests {
         let mut newer = good;
         newer[0] = HEADER_VERSION + 1;
         assert_eq!(Header::parse(&newer), Err(VaultError::UnsupportedVersion));
-    }
-}
-
-impl std::fmt::Debug for Header {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Never print salts or slots.
-        f.debug_struct("Header")
-            .field("kdf_iterations", &self.kdf_iterations)
-            .finish_non_exhaustive()
     }
 }

@@ -76,23 +76,33 @@ impl Directory {
 
     /// Checks that the directory agrees with the header it was found with.
     pub(crate) fn matches(&self, header: &Header) -> bool {
-        let used = [Some(self.passcode_slot), Some(self.recovery_slot), self.device_slot];
+        let used = [
+            Some(self.passcode_slot),
+            Some(self.recovery_slot),
+            self.device_slot,
+        ];
         self.kdf_iterations == header.kdf_iterations
             && self.kdf_salt == header.kdf_salt
             && used.iter().flatten().all(|&s| usize::from(s) < SLOT_COUNT)
     }
 
     fn used_slots(&self) -> Vec<u8> {
-        [Some(self.passcode_slot), Some(self.recovery_slot), self.device_slot]
-            .into_iter()
-            .flatten()
-            .collect()
+        [
+            Some(self.passcode_slot),
+            Some(self.recovery_slot),
+            self.device_slot,
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     /// A random slot that holds nothing yet.
     pub(crate) fn free_slot(&self) -> Result<u8> {
         let used = self.used_slots();
-        let free: Vec<u8> = (0..SLOT_COUNT as u8).filter(|s| !used.contains(s)).collect();
+        let free: Vec<u8> = (0..SLOT_COUNT as u8)
+            .filter(|s| !used.contains(s))
+            .collect();
         pick(&free)
     }
 }
@@ -232,15 +242,24 @@ mod tests {
         let (bytes, shown) = new_recovery_code().unwrap();
         assert_eq!(shown.len(), 32 + 7);
         assert_eq!(&parse_recovery_code(&shown).unwrap()[..], &bytes[..]);
-        assert_eq!(&parse_recovery_code(&shown.to_lowercase()).unwrap()[..], &bytes[..]);
+        assert_eq!(
+            &parse_recovery_code(&shown.to_lowercase()).unwrap()[..],
+            &bytes[..]
+        );
         let spaced = shown.replace('-', " ");
         assert_eq!(&parse_recovery_code(&spaced).unwrap()[..], &bytes[..]);
         assert_eq!(
             parse_recovery_code(&shown[..20]).err(),
             Some(VaultError::invalid("recovery_code"))
         );
-        assert_eq!(parse_recovery_code("").err(), Some(VaultError::invalid("recovery_code")));
-        assert_eq!(parse_recovery_code("💥").err(), Some(VaultError::invalid("recovery_code")));
+        assert_eq!(
+            parse_recovery_code("").err(),
+            Some(VaultError::invalid("recovery_code"))
+        );
+        assert_eq!(
+            parse_recovery_code("💥").err(),
+            Some(VaultError::invalid("recovery_code"))
+        );
     }
 
     #[test]

@@ -20,8 +20,8 @@ mod vault;
 
 pub use crypto::kdf::{kdf_iteration_floor, KDF_FLOOR};
 pub use error::VaultError;
-pub use note::{NewNote, Note, NOTE_TEXT_MAX_CHARS};
 pub use keyring::{Secret, PASSCODE_MAX_CHARS, PASSCODE_MIN_CHARS};
+pub use note::{NewNote, Note, NOTE_TEXT_MAX_CHARS};
 pub use vault::{create_vault, CreatedVault, Vault, VaultSetup, VaultStatus};
 
 /// Result type of every fallible call in the core.

@@ -87,7 +87,10 @@ mod tests {
         let bad = |n: NewNote| n.into_note("x".into(), now).unwrap_err();
         assert_eq!(bad(new("")), VaultError::invalid("text"));
         assert_eq!(bad(new(" \n\t")), VaultError::invalid("text"));
-        assert_eq!(bad(new(&"a".repeat(NOTE_TEXT_MAX_CHARS + 1))), VaultError::invalid("text"));
+        assert_eq!(
+            bad(new(&"a".repeat(NOTE_TEXT_MAX_CHARS + 1))),
+            VaultError::invalid("text")
+        );
         let mut future = new("x");
         future.at = Some(now + Duration::from_secs(6 * 60));
         assert_eq!(bad(future), VaultError::invalid("at"));

@@ -48,8 +48,14 @@ pub(crate) fn create(path: &Path, header: &[u8], directory: &[u8]) -> Result<Con
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             migrate(&tx, 0)?;
-            tx.execute("INSERT INTO h (k, v) VALUES (?1, ?2)", params![HEADER_ROW, header])?;
-            tx.execute("INSERT INTO h (k, v) VALUES (?1, ?2)", params![DIRECTORY_ROW, directory])?;
+            tx.execute(
+                "INSERT INTO h (k, v) VALUES (?1, ?2)",
+                params![HEADER_ROW, header],
+            )?;
+            tx.execute(
+                "INSERT INTO h (k, v) VALUES (?1, ?2)",
+                params![DIRECTORY_ROW, directory],
+            )?;
             tx.commit()?;
             Ok(conn)
         });
@@ -142,8 +148,14 @@ pub(crate) fn read_meta(conn: &Connection, row: i64) -> Result<Vec<u8>> {
 /// Replaces the header and the directory together, atomically.
 pub(crate) fn write_keyring(conn: &mut Connection, header: &[u8], directory: &[u8]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute("UPDATE h SET v = ?2 WHERE k = ?1", params![HEADER_ROW, header])?;
-    tx.execute("UPDATE h SET v = ?2 WHERE k = ?1", params![DIRECTORY_ROW, directory])?;
+    tx.execute(
+        "UPDATE h SET v = ?2 WHERE k = ?1",
+        params![HEADER_ROW, header],
+    )?;
+    tx.execute(
+        "UPDATE h SET v = ?2 WHERE k = ?1",
+        params![DIRECTORY_ROW, directory],
+    )?;
     tx.commit()?;
     Ok(())
 }

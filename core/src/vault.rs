@@ -84,6 +84,9 @@ struct Inner {
     session: Option<Session>,
 }
 
+/// The records that opened, and the raw ids of those that did not.
+type Loaded = (BTreeMap<RecordId, Record>, BTreeSet<Vec<u8>>);
+
 /// Everything that exists only while the vault is unlocked.
 struct Session {
     data_key: DataKey,
@@ -206,7 +209,9 @@ impl Vault {
     fn inner(&self) -> MutexGuard<'_, Inner> {
         // A poisoned lock means a panic elsewhere; the state it guards is
         // still a valid connection plus an optional session.
-        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn header(&self) -> Result<Header> {
@@ -214,7 +219,10 @@ impl Vault {
     }
 
     /// Runs `f` with the unlocked session, or fails with `Locked`.
-    fn with_session<T>(&self, f: impl FnOnce(&mut Connection, &mut Session) -> Result<T>) -> Result<T> {
+    fn with_session<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, &mut Session) -> Result<T>,
+    ) -> Result<T> {
         let mut guard = self.inner();
         let Inner { conn, session } = &mut *guard;
         match session {
@@ -224,13 +232,18 @@ impl Vault {
     }
 
     /// Writes a new header and directory, then adopts the directory.
-    fn save_keyring(conn: &mut Connection, session: &mut Session, header: &Header, directory: Directory) -> Result<()> {
+    fn save_keyring(
+        conn: &mut Connection,
+        session: &mut Session,
+        header: &Header,
+        directory: Directory,
+    ) -> Result<()> {
         store::write_keyring(conn, &header.to_bytes(), &directory.seal(&session.seal)?)?;
         session.directory = directory;
         Ok(())
     }
 
-    fn load(conn: &Connection, seal: &SealKey) -> Result<(BTreeMap<RecordId, Record>, BTreeSet<Vec<u8>>)> {
+    fn load(conn: &Connection, seal: &SealKey) -> Result<Loaded> {
         let mut records = BTreeMap::new();
         let mut damaged = BTreeSet::new();
         store::for_each_record(conn, |id_bytes, blob| {
@@ -285,7 +298,8 @@ impl Vault {
             unlocked: session.is_some(),
             kdf_iterations: header.kdf_iterations,
             has_device_key: session.is_some_and(|s| s.directory.device_slot.is_some()),
-            passcode_needs_device_key: session.is_some_and(|s| s.directory.passcode_needs_device_key),
+            passcode_needs_device_key: session
+                .is_some_and(|s| s.directory.passcode_needs_device_key),
             record_count,
             damaged_records: session.map_or(0, |s| s.damaged.len() as u64),
         })
@@ -311,9 +325,14 @@ impl Vault {
         self.with_session(|conn, session| {
             let mut current = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
             current.kdf_salt = header.kdf_salt;
-            let material = keyring::passcode_material(&stretched[..], device_key.as_deref().map(|k| &k[..]));
+            let material =
+                keyring::passcode_material(&stretched[..], device_key.as_deref().map(|k| &k[..]));
             let mut directory = session.directory.clone();
-            current.wrap(usize::from(directory.passcode_slot), &material, &session.data_key)?;
+            current.wrap(
+                usize::from(directory.passcode_slot),
+                &material,
+                &session.data_key,
+            )?;
             directory.passcode_needs_device_key = device_key.is_some();
             directory.kdf_salt = current.kdf_salt;
             Self::save_keyring(conn, session, &current, directory)
@@ -331,7 +350,11 @@ impl Vault {
                 Some(slot) => slot,
                 None => directory.free_slot()?,
             };
-            header.wrap(usize::from(slot), &keyring::device_material(&key), &session.data_key)?;
+            header.wrap(
+                usize::from(slot),
+                &keyring::device_material(&key),
+                &session.data_key,
+            )?;
             directory.device_slot = Some(slot);
             Self::save_keyring(conn, session, &header, directory)
         })
@@ -369,6 +392,33 @@ impl Vault {
             store::insert_record(conn, &id.0, &record.seal(&session.seal, id)?)?;
             session.records.insert(id, record);
             Ok(note)
+        })
+    }
+
+    /// Adds many notes in one transaction (an import): all of them are
+    /// stored, or none is.
+    pub fn add_notes(&self, notes: Vec<NewNote>) -> Result<Vec<Note>> {
+        self.with_session(|conn, session| {
+            let now = time::now();
+            let mut sealed = Vec::with_capacity(notes.len());
+            for new in notes {
+                let id = RecordId::random()?;
+                let note = new.into_note(id.to_hex(), now)?;
+                let record = Record::Note(note.clone());
+                sealed.push((id, record.seal(&session.seal, id)?, record, note));
+            }
+            let tx = conn.transaction()?;
+            for (id, blob, _, _) in &sealed {
+                store::insert_record(&tx, &id.0, blob)?;
+            }
+            tx.commit()?;
+            Ok(sealed
+                .into_iter()
+                .map(|(id, _, record, note)| {
+                    session.records.insert(id, record);
+                    note
+                })
+                .collect())
         })
     }
 
@@ -418,10 +468,13 @@ impl Vault {
         let header = self.header()?;
         // The slow part (PBKDF2) runs without holding the lock.
         let materials = keyring::materials(secret, &header)?;
-        let (data_key, _, _) = header.unwrap_any(&materials).ok_or(VaultError::WrongSecret)?;
+        let (data_key, _, _) = header
+            .unwrap_any(&materials)
+            .ok_or(VaultError::WrongSecret)?;
         let seal = SealKey::new(&data_key)?;
         let mut guard = self.inner();
-        let directory = Directory::open(&seal, &store::read_meta(&guard.conn, store::DIRECTORY_ROW)?)?;
+        let directory =
+            Directory::open(&seal, &store::read_meta(&guard.conn, store::DIRECTORY_ROW)?)?;
         let current = Header::parse(&store::read_meta(&guard.conn, store::HEADER_ROW)?)?;
         if !directory.matches(&header) || current != header {
             return Err(VaultError::Corrupt);
@@ -477,10 +530,24 @@ mod tests {
         let key = vec![3u8; 32];
         let created = Vault::create(&dir.path().join("v"), setup(Some(key.clone()), true)).unwrap();
         let vault = created.vault;
-        let both = Secret::PasscodeAndDeviceKey { passcode: "2468".into(), key: key.clone() };
-        assert_eq!(opened_kind(&vault, &both), Some(SlotKind::PasscodeAndDevice));
+        let both = Secret::PasscodeAndDeviceKey {
+            passcode: "2468".into(),
+            key: key.clone(),
+        };
+        assert_eq!(
+            opened_kind(&vault, &both),
+            Some(SlotKind::PasscodeAndDevice)
+        );
         assert_eq!(opened_kind(&vault, &Secret::DeviceKey { key }), None);
-        assert_eq!(opened_kind(&vault, &Secret::Passcode { passcode: "2468".into() }), None);
+        assert_eq!(
+            opened_kind(
+                &vault,
+                &Secret::Passcode {
+                    passcode: "2468".into()
+                }
+            ),
+            None
+        );
     }
 
     #[test]
@@ -488,12 +555,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut seen = BTreeSet::new();
         for i in 0..6 {
-            let created = Vault::create(&dir.path().join(format!("v{i}")), setup(None, false)).unwrap();
+            let created =
+                Vault::create(&dir.path().join(format!("v{i}")), setup(None, false)).unwrap();
             let guard = created.vault.inner();
             let session = guard.session.as_ref().unwrap();
-            assert_ne!(session.directory.passcode_slot, session.directory.recovery_slot);
+            assert_ne!(
+                session.directory.passcode_slot,
+                session.directory.recovery_slot
+            );
             seen.insert(session.directory.passcode_slot);
         }
-        assert!(seen.len() > 1, "six vaults all put the passcode in one slot");
+        assert!(
+            seen.len() > 1,
+            "six vaults all put the passcode in one slot"
+        );
     }
 }

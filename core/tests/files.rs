@@ -49,7 +49,14 @@ fn copies_of_the_files_hold_no_text_and_no_times() {
         ] {
             assert!(!contains(bytes, &needle), "timestamp in clear");
         }
-        for word in ["note", "text", "utc_offset", "recorded", "passcode", "nocontact"] {
+        for word in [
+            "note",
+            "text",
+            "utc_offset",
+            "recorded",
+            "passcode",
+            "nocontact",
+        ] {
             assert!(!contains(bytes, word.as_bytes()), "revealing word {word}");
         }
     }
@@ -65,12 +72,17 @@ fn a_flipped_byte_in_one_record_is_detected_and_the_rest_survive() {
     {
         let conn = raw(&f.path);
         let (id, mut blob): (Vec<u8>, Vec<u8>) = conn
-            .query_row("SELECT id, v FROM b ORDER BY id LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT id, v FROM b ORDER BY id LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .unwrap();
         let mid = blob.len() / 2;
         blob[mid] ^= 0x01;
-        conn.execute("UPDATE b SET v = ?2 WHERE id = ?1", rusqlite::params![id, blob])
-            .unwrap();
+        conn.execute(
+            "UPDATE b SET v = ?2 WHERE id = ?1",
+            rusqlite::params![id, blob],
+        )
+        .unwrap();
     }
     let vault = open(&f.path).unwrap();
     vault.unlock(passcode(PASSCODE)).unwrap();
@@ -79,9 +91,15 @@ fn a_flipped_byte_in_one_record_is_detected_and_the_rest_survive() {
     assert_eq!(status.record_count, 3);
     let left = vault.list_notes().unwrap();
     assert_eq!(left.len(), 2);
-    let damaged: Vec<_> = [a, b, c].into_iter().filter(|n| !left.contains(n)).collect();
+    let damaged: Vec<_> = [a, b, c]
+        .into_iter()
+        .filter(|n| !left.contains(n))
+        .collect();
     assert_eq!(damaged.len(), 1);
-    assert_eq!(vault.get_note(damaged[0].id.clone()), Err(VaultError::Corrupt));
+    assert_eq!(
+        vault.get_note(damaged[0].id.clone()),
+        Err(VaultError::Corrupt)
+    );
 }
 
 #[test]
@@ -99,12 +117,19 @@ fn records_swapped_between_ids_do_not_open() {
             .unwrap()
             .map(|r| r.unwrap())
             .collect();
-        conn.execute("UPDATE b SET v = ?2 WHERE id = ?1", rusqlite::params![rows[0].0, rows[1].1])
-            .unwrap();
-        conn.execute("UPDATE b SET v = ?2 WHERE id = ?1", rusqlite::params![rows[1].0, rows[0].1])
-            .unwrap();
+        conn.execute(
+            "UPDATE b SET v = ?2 WHERE id = ?1",
+            rusqlite::params![rows[0].0, rows[1].1],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE b SET v = ?2 WHERE id = ?1",
+            rusqlite::params![rows[1].0, rows[0].1],
+        )
+        .unwrap();
         // And a row whose value is not even a blob.
-        conn.execute("INSERT INTO b (id, v) VALUES (x'00', 'text')", []).unwrap();
+        conn.execute("INSERT INTO b (id, v) VALUES (x'00', 'text')", [])
+            .unwrap();
     }
     let vault = open(&f.path).unwrap();
     vault.unlock(passcode(PASSCODE)).unwrap();
@@ -114,9 +139,12 @@ fn records_swapped_between_ids_do_not_open() {
 
 fn set_header_iterations(path: &std::path::Path, iterations: u32) {
     let conn = raw(path);
-    let mut header: Vec<u8> = conn.query_row("SELECT v FROM h WHERE k = 0", [], |r| r.get(0)).unwrap();
+    let mut header: Vec<u8> = conn
+        .query_row("SELECT v FROM h WHERE k = 0", [], |r| r.get(0))
+        .unwrap();
     header[1..5].copy_from_slice(&iterations.to_le_bytes());
-    conn.execute("UPDATE h SET v = ?1 WHERE k = 0", [header]).unwrap();
+    conn.execute("UPDATE h SET v = ?1 WHERE k = 0", [header])
+        .unwrap();
 }
 
 #[test]
@@ -134,7 +162,10 @@ fn a_raised_iteration_count_is_caught_at_unlock() {
     set_header_iterations(&f.path, 700_000);
     let vault = open(&f.path).unwrap();
     // The passcode no longer derives the same key ...
-    assert_eq!(vault.unlock(passcode(PASSCODE)), Err(VaultError::WrongSecret));
+    assert_eq!(
+        vault.unlock(passcode(PASSCODE)),
+        Err(VaultError::WrongSecret)
+    );
     // ... and the recovery code opens the slot but the directory disagrees.
     assert_eq!(
         vault.unlock(Secret::RecoveryCode {
@@ -149,7 +180,9 @@ fn a_raised_iteration_count_is_caught_at_unlock() {
 fn a_missing_header_row_is_corrupt() {
     let f = fixture();
     drop(f.vault);
-    raw(&f.path).execute("DELETE FROM h WHERE k = 0", []).unwrap();
+    raw(&f.path)
+        .execute("DELETE FROM h WHERE k = 0", [])
+        .unwrap();
     assert!(matches!(open(&f.path), Err(VaultError::Corrupt)));
 }
 
@@ -158,7 +191,9 @@ fn a_future_schema_version_is_refused_untouched() {
     let f = fixture();
     f.vault.add_note(note("from today")).unwrap();
     drop(f.vault);
-    raw(&f.path).pragma_update(None, "user_version", 99).unwrap();
+    raw(&f.path)
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
     let before = all_bytes(&f.path);
     assert!(matches!(open(&f.path), Err(VaultError::UnsupportedVersion)));
     assert_eq!(all_bytes(&f.path), before);
@@ -175,7 +210,12 @@ fn files_that_are_not_vaults() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
         ("text", b"hello, this is not a database at all\n".to_vec()),
-        ("random", (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()),
+        (
+            "random",
+            (0..8192u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+        ),
         ("sqlite-magic-only", b"SQLite format 3\0".to_vec()),
     ];
     for (name, bytes) in cases {
@@ -194,20 +234,37 @@ fn files_that_are_not_vaults() {
     assert!(matches!(open(&other), Err(VaultError::Corrupt)));
     // A folder, and nothing at all.
     assert!(matches!(open(dir.path()), Err(VaultError::NotFound)));
-    assert!(matches!(open(&dir.path().join("absent")), Err(VaultError::NotFound)));
+    assert!(matches!(
+        open(&dir.path().join("absent")),
+        Err(VaultError::NotFound)
+    ));
 }
 
 #[test]
 fn truncated_files_give_errors_not_panics() {
     let f = fixture();
     for i in 0..40 {
-        f.vault.add_note(note(&format!("note {i} {}", "x".repeat(200)))).unwrap();
+        f.vault
+            .add_note(note(&format!("note {i} {}", "x".repeat(200))))
+            .unwrap();
     }
     drop(f.vault);
     let full = std::fs::read(&f.path).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut outcomes = std::collections::BTreeMap::new();
-    for len in [0, 1, 50, 99, 100, 512, 4096, 4097, full.len() / 2, full.len() - 4096, full.len() - 1] {
+    for len in [
+        0,
+        1,
+        50,
+        99,
+        100,
+        512,
+        4096,
+        4097,
+        full.len() / 2,
+        full.len() - 4096,
+        full.len() - 1,
+    ] {
         let path = dir.path().join(format!("cut-{len}"));
         std::fs::write(&path, &full[..len]).unwrap();
         let result = open(&path).and_then(|v| {
@@ -221,7 +278,10 @@ fn truncated_files_give_errors_not_panics() {
             assert!(n <= 40);
         }
     }
-    assert!(outcomes.values().any(|o| o.contains("Corrupt")), "{outcomes:?}");
+    assert!(
+        outcomes.values().any(|o| o.contains("Corrupt")),
+        "{outcomes:?}"
+    );
 }
 
 #[test]
@@ -238,10 +298,14 @@ fn the_file_names_nothing() {
         .collect();
     assert_eq!(schema.len(), 2);
     let joined = schema.join(" ").to_lowercase();
-    for word in ["note", "contact", "event", "person", "slot", "passcode", "secret"] {
+    for word in [
+        "note", "contact", "event", "person", "slot", "passcode", "secret",
+    ] {
         assert!(!joined.contains(word), "{word} in schema");
     }
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -257,7 +321,12 @@ fn a_killed_writer_loses_no_committed_record() {
     drop(f.vault);
     let exe = std::env::current_exe().unwrap();
     let mut child = Command::new(exe)
-        .args(["--exact", "a_killed_writer_loses_no_committed_record", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "a_killed_writer_loses_no_committed_record",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("NC_TEST_CHILD_WRITER", &f.path)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -280,7 +349,12 @@ fn a_killed_writer_loses_no_committed_record() {
     let vault = open(&f.path).unwrap();
     vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(vault.status().unwrap().damaged_records, 0);
-    let ids: Vec<String> = vault.list_notes().unwrap().into_iter().map(|n| n.id).collect();
+    let ids: Vec<String> = vault
+        .list_notes()
+        .unwrap()
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
     for id in &committed {
         assert!(ids.contains(id), "a committed note was lost");
     }
@@ -292,7 +366,9 @@ fn child_writer(path: &str) {
     vault.unlock(passcode(PASSCODE)).unwrap();
     let mut out = std::io::stdout();
     for i in 0.. {
-        let n = vault.add_note(note(&format!("entry {i} {}", "y".repeat(i % 700)))).unwrap();
+        let n = vault
+            .add_note(note(&format!("entry {i} {}", "y".repeat(i % 700))))
+            .unwrap();
         writeln!(out, "COMMITTED {}", n.id).unwrap();
         out.flush().unwrap();
     }

@@ -23,7 +23,10 @@ fn create_add_lock_unlock_round_trip() {
         })
         .unwrap();
     let newer = f.vault.add_note(note("second")).unwrap();
-    assert_eq!(f.vault.list_notes().unwrap(), vec![newer.clone(), older.clone()]);
+    assert_eq!(
+        f.vault.list_notes().unwrap(),
+        vec![newer.clone(), older.clone()]
+    );
 
     f.vault.lock();
     assert!(!f.vault.is_unlocked());
@@ -31,7 +34,10 @@ fn create_add_lock_unlock_round_trip() {
     assert_eq!(f.vault.add_note(note("x")), Err(VaultError::Locked));
     assert_eq!(f.vault.get_note(older.id.clone()), Err(VaultError::Locked));
 
-    assert_eq!(f.vault.unlock(passcode("0000")), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode("0000")),
+        Err(VaultError::WrongSecret)
+    );
     assert!(!f.vault.is_unlocked());
     f.vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(f.vault.list_notes().unwrap(), vec![newer, older.clone()]);
@@ -54,7 +60,10 @@ fn reopen_from_disk() {
 #[test]
 fn unlock_while_unlocked_checks_the_secret() {
     let f = fixture();
-    assert_eq!(f.vault.unlock(passcode("9999")), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode("9999")),
+        Err(VaultError::WrongSecret)
+    );
     f.vault.unlock(passcode(PASSCODE)).unwrap();
     assert!(f.vault.is_unlocked());
 }
@@ -63,7 +72,10 @@ fn unlock_while_unlocked_checks_the_secret() {
 fn wrong_secret_shapes() {
     let f = fixture();
     f.vault.lock();
-    assert_eq!(f.vault.unlock(passcode("")), Err(VaultError::invalid_field("passcode")));
+    assert_eq!(
+        f.vault.unlock(passcode("")),
+        Err(VaultError::invalid_field("passcode"))
+    );
     assert_eq!(
         f.vault.unlock(passcode(&"9".repeat(257))),
         Err(VaultError::invalid_field("passcode"))
@@ -77,7 +89,9 @@ fn wrong_secret_shapes() {
         Err(VaultError::WrongSecret)
     );
     assert_eq!(
-        f.vault.unlock(Secret::RecoveryCode { code: "nope".into() }),
+        f.vault.unlock(Secret::RecoveryCode {
+            code: "nope".into()
+        }),
         Err(VaultError::invalid_field("recovery_code"))
     );
     assert_eq!(
@@ -94,10 +108,15 @@ fn change_passcode_rewraps_without_touching_records() {
     let f = fixture();
     f.vault.add_note(note("before")).unwrap();
     let before: Vec<Vec<u8>> = raw_blobs(&f.path);
-    f.vault.change_passcode("new passcode ✓".into(), None).unwrap();
+    f.vault
+        .change_passcode("new passcode ✓".into(), None)
+        .unwrap();
     assert_eq!(raw_blobs(&f.path), before, "no record was re-encrypted");
     f.vault.lock();
-    assert_eq!(f.vault.unlock(passcode(PASSCODE)), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode(PASSCODE)),
+        Err(VaultError::WrongSecret)
+    );
     f.vault.unlock(passcode("new passcode ✓")).unwrap();
     assert_eq!(f.vault.list_notes().unwrap().len(), 1);
     // The recovery code still works.
@@ -121,7 +140,10 @@ fn change_passcode_needs_unlock_and_a_valid_passcode() {
         Err(VaultError::invalid_field("device_key"))
     );
     f.vault.lock();
-    assert_eq!(f.vault.change_passcode("5678".into(), None), Err(VaultError::Locked));
+    assert_eq!(
+        f.vault.change_passcode("5678".into(), None),
+        Err(VaultError::Locked)
+    );
     f.vault.unlock(passcode(PASSCODE)).unwrap();
 }
 
@@ -138,7 +160,10 @@ fn recovery_code_sets_a_new_passcode() {
     f.vault.recover(typed, "fresh start".into()).unwrap();
     assert!(f.vault.is_unlocked());
     f.vault.lock();
-    assert_eq!(f.vault.unlock(passcode(PASSCODE)), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode(PASSCODE)),
+        Err(VaultError::WrongSecret)
+    );
     f.vault.unlock(passcode("fresh start")).unwrap();
     assert_eq!(f.vault.list_notes().unwrap()[0].text, "still here");
 }
@@ -151,26 +176,45 @@ fn device_key_slot_add_use_remove() {
     f.vault.set_device_key(key.clone()).unwrap();
     assert!(f.vault.status().unwrap().has_device_key);
     f.vault.lock();
-    assert!(!f.vault.status().unwrap().has_device_key, "unknown while locked");
+    assert!(
+        !f.vault.status().unwrap().has_device_key,
+        "unknown while locked"
+    );
     assert_eq!(
-        f.vault.unlock(Secret::DeviceKey { key: vec![0x43; 32] }),
+        f.vault.unlock(Secret::DeviceKey {
+            key: vec![0x43; 32]
+        }),
         Err(VaultError::WrongSecret)
     );
-    f.vault.unlock(Secret::DeviceKey { key: key.clone() }).unwrap();
+    f.vault
+        .unlock(Secret::DeviceKey { key: key.clone() })
+        .unwrap();
     // Replacing the key frees the old one.
     f.vault.set_device_key(vec![0x44; 32]).unwrap();
     f.vault.lock();
-    assert_eq!(f.vault.unlock(Secret::DeviceKey { key: key.clone() }), Err(VaultError::WrongSecret));
-    f.vault.unlock(Secret::DeviceKey { key: vec![0x44; 32] }).unwrap();
+    assert_eq!(
+        f.vault.unlock(Secret::DeviceKey { key: key.clone() }),
+        Err(VaultError::WrongSecret)
+    );
+    f.vault
+        .unlock(Secret::DeviceKey {
+            key: vec![0x44; 32],
+        })
+        .unwrap();
     f.vault.remove_device_key().unwrap();
     f.vault.remove_device_key().unwrap();
     f.vault.lock();
     assert_eq!(
-        f.vault.unlock(Secret::DeviceKey { key: vec![0x44; 32] }),
+        f.vault.unlock(Secret::DeviceKey {
+            key: vec![0x44; 32]
+        }),
         Err(VaultError::WrongSecret)
     );
     f.vault.unlock(passcode(PASSCODE)).unwrap();
-    assert_eq!(f.vault.set_device_key(vec![1; 33]), Err(VaultError::invalid_field("device_key")));
+    assert_eq!(
+        f.vault.set_device_key(vec![1; 33]),
+        Err(VaultError::invalid_field("device_key"))
+    );
 }
 
 #[test]
@@ -196,8 +240,14 @@ fn passcode_that_needs_the_device_key() {
     });
     assert!(f.vault.status().unwrap().passcode_needs_device_key);
     f.vault.lock();
-    assert_eq!(f.vault.unlock(passcode(PASSCODE)), Err(VaultError::WrongSecret));
-    assert_eq!(f.vault.unlock(Secret::DeviceKey { key: key.clone() }), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode(PASSCODE)),
+        Err(VaultError::WrongSecret)
+    );
+    assert_eq!(
+        f.vault.unlock(Secret::DeviceKey { key: key.clone() }),
+        Err(VaultError::WrongSecret)
+    );
     assert_eq!(
         f.vault.unlock(Secret::PasscodeAndDeviceKey {
             passcode: PASSCODE.into(),
@@ -217,9 +267,14 @@ fn passcode_that_needs_the_device_key() {
     f.vault.lock();
     f.vault.unlock(passcode(PASSCODE)).unwrap();
     // And adding it back.
-    f.vault.change_passcode("5555".into(), Some(key.clone())).unwrap();
+    f.vault
+        .change_passcode("5555".into(), Some(key.clone()))
+        .unwrap();
     f.vault.lock();
-    assert_eq!(f.vault.unlock(passcode("5555")), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode("5555")),
+        Err(VaultError::WrongSecret)
+    );
     f.vault
         .unlock(Secret::PasscodeAndDeviceKey {
             passcode: "5555".into(),
@@ -234,23 +289,38 @@ fn setup_is_validated() {
     let path = dir.path().join("v.db");
     let bad = |s: VaultSetup| Vault::create(&path, s).err();
     assert_eq!(
-        bad(VaultSetup { passcode: "123".into(), ..setup() }),
+        bad(VaultSetup {
+            passcode: "123".into(),
+            ..setup()
+        }),
         Some(VaultError::invalid_field("passcode"))
     );
     assert_eq!(
-        bad(VaultSetup { device_key: Some(vec![0; 16]), ..setup() }),
+        bad(VaultSetup {
+            device_key: Some(vec![0; 16]),
+            ..setup()
+        }),
         Some(VaultError::invalid_field("device_key"))
     );
     assert_eq!(
-        bad(VaultSetup { passcode_needs_device_key: true, ..setup() }),
+        bad(VaultSetup {
+            passcode_needs_device_key: true,
+            ..setup()
+        }),
         Some(VaultError::invalid_field("device_key"))
     );
     assert_eq!(
-        bad(VaultSetup { kdf_iterations: Some(1_000), ..setup() }),
+        bad(VaultSetup {
+            kdf_iterations: Some(1_000),
+            ..setup()
+        }),
         Some(VaultError::invalid_field("kdf_iterations"))
     );
     assert_eq!(
-        bad(VaultSetup { kdf_iterations: Some(KDF_FLOOR - 1), ..setup() }),
+        bad(VaultSetup {
+            kdf_iterations: Some(KDF_FLOOR - 1),
+            ..setup()
+        }),
         Some(VaultError::invalid_field("kdf_iterations"))
     );
     assert!(!path.exists(), "a refused setup leaves nothing behind");
@@ -258,7 +328,10 @@ fn setup_is_validated() {
 
 #[test]
 fn calibrated_creation_is_at_or_above_the_floor() {
-    let f = fixture_with(VaultSetup { kdf_iterations: None, ..setup() });
+    let f = fixture_with(VaultSetup {
+        kdf_iterations: None,
+        ..setup()
+    });
     assert!(f.vault.status().unwrap().kdf_iterations >= KDF_FLOOR);
 }
 
@@ -279,13 +352,19 @@ fn create_refuses_an_existing_path_and_leaves_it_alone() {
 fn create_in_a_missing_folder_is_a_storage_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no/such/folder/v.db");
-    assert!(matches!(Vault::create(&path, setup()), Err(VaultError::Storage)));
+    assert!(matches!(
+        Vault::create(&path, setup()),
+        Err(VaultError::Storage)
+    ));
 }
 
 #[test]
 fn notes_validate_and_delete() {
     let f = fixture();
-    assert_eq!(f.vault.add_note(note("")), Err(VaultError::invalid_field("text")));
+    assert_eq!(
+        f.vault.add_note(note("")),
+        Err(VaultError::invalid_field("text"))
+    );
     assert_eq!(
         f.vault.add_note(note(&"a".repeat(10_001))),
         Err(VaultError::invalid_field("text"))
@@ -300,9 +379,15 @@ fn notes_validate_and_delete() {
     let huge = "🌊".repeat(10_000);
     let kept = f.vault.add_note(note(&huge)).unwrap();
     assert_eq!(f.vault.get_note(kept.id.clone()).unwrap().text, huge);
-    assert_eq!(f.vault.get_note("not-an-id".into()), Err(VaultError::invalid_field("id")));
+    assert_eq!(
+        f.vault.get_note("not-an-id".into()),
+        Err(VaultError::invalid_field("id"))
+    );
     assert_eq!(f.vault.get_note("0".repeat(32)), Err(VaultError::NotFound));
-    assert_eq!(f.vault.delete_note("0".repeat(32)), Err(VaultError::NotFound));
+    assert_eq!(
+        f.vault.delete_note("0".repeat(32)),
+        Err(VaultError::NotFound)
+    );
     f.vault.delete_note(kept.id.clone()).unwrap();
     assert_eq!(f.vault.get_note(kept.id.clone()), Err(VaultError::NotFound));
     assert_eq!(f.vault.status().unwrap().record_count, 0);
@@ -319,7 +404,9 @@ fn many_threads_share_one_vault() {
             let vault = &f.vault;
             s.spawn(move || {
                 for i in 0..25 {
-                    vault.add_note(note(&format!("thread {t} note {i}"))).unwrap();
+                    vault
+                        .add_note(note(&format!("thread {t} note {i}")))
+                        .unwrap();
                     vault.list_notes().unwrap();
                 }
             });
@@ -333,4 +420,21 @@ fn raw_blobs(path: &std::path::Path) -> Vec<Vec<u8>> {
     let mut stmt = conn.prepare("SELECT v FROM b ORDER BY id").unwrap();
     let rows = stmt.query_map([], |r| r.get(0)).unwrap();
     rows.map(|r| r.unwrap()).collect()
+}
+
+#[test]
+fn add_notes_is_all_or_nothing() {
+    let f = fixture();
+    let added = f
+        .vault
+        .add_notes(vec![note("a"), note("b"), note("c")])
+        .unwrap();
+    assert_eq!(added.len(), 3);
+    assert_eq!(
+        f.vault.add_notes(vec![note("d"), note(""), note("f")]),
+        Err(VaultError::invalid_field("text"))
+    );
+    assert_eq!(f.vault.list_notes().unwrap().len(), 3);
+    assert_eq!(f.vault.status().unwrap().record_count, 3);
+    assert_eq!(f.vault.add_notes(Vec::new()).unwrap(), Vec::new());
 }

@@ -51,7 +51,12 @@ impl SealKey {
     }
 
     /// Seals `plaintext` as it is, without padding.
-    pub(crate) fn seal_exact(&self, purpose: Purpose, id: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn seal_exact(
+        &self,
+        purpose: Purpose,
+        id: &[u8],
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>> {
         let nonce_bytes = random::array::<NONCE_LEN>()?;
         let mut out = Vec::with_capacity(SEAL_OVERHEAD + plaintext.len());
         out.push(SEAL_VERSION);
@@ -72,7 +77,12 @@ impl SealKey {
 
     /// Opens a blob sealed by [`SealKey::seal_exact`]. Any change to the blob,
     /// its purpose or its identifier gives `Corrupt`.
-    pub(crate) fn open_exact(&self, purpose: Purpose, id: &[u8], blob: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    pub(crate) fn open_exact(
+        &self,
+        purpose: Purpose,
+        id: &[u8],
+        blob: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
         if blob.len() < SEAL_OVERHEAD || blob[0] != SEAL_VERSION {
             return Err(VaultError::Corrupt);
         }
@@ -90,7 +100,12 @@ impl SealKey {
     }
 
     /// Pads `payload` to its bucket and seals it.
-    pub(crate) fn seal_padded(&self, purpose: Purpose, id: &[u8], payload: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn seal_padded(
+        &self,
+        purpose: Purpose,
+        id: &[u8],
+        payload: &[u8],
+    ) -> Result<Vec<u8>> {
         let len = u32::try_from(payload.len()).map_err(|_| VaultError::invalid("record"))?;
         let mut framed = Zeroizing::new(vec![0u8; padded_len(payload.len())]);
         framed[..LEN_PREFIX].copy_from_slice(&len.to_le_bytes());
@@ -99,7 +114,12 @@ impl SealKey {
     }
 
     /// Opens a padded blob and returns the payload, checking the padding.
-    pub(crate) fn open_padded(&self, purpose: Purpose, id: &[u8], blob: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    pub(crate) fn open_padded(
+        &self,
+        purpose: Purpose,
+        id: &[u8],
+        blob: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
         let mut framed = self.open_exact(purpose, id, blob)?;
         if framed.len() < LEN_PREFIX {
             return Err(VaultError::Corrupt);
@@ -150,17 +170,29 @@ mod tests {
         let a = k.seal_padded(Purpose::Record, b"id", b"hello").unwrap();
         let b = k.seal_padded(Purpose::Record, b"id", b"hello").unwrap();
         assert_ne!(a, b, "every seal uses a fresh nonce");
-        assert_eq!(&k.open_padded(Purpose::Record, b"id", &a).unwrap()[..], b"hello");
+        assert_eq!(
+            &k.open_padded(Purpose::Record, b"id", &a).unwrap()[..],
+            b"hello"
+        );
     }
 
     #[test]
     fn binding_to_id_and_purpose() {
         let k = key();
         let blob = k.seal_padded(Purpose::Record, b"id-1", b"x").unwrap();
-        assert_eq!(k.open_padded(Purpose::Record, b"id-2", &blob), Err(VaultError::Corrupt));
-        assert_eq!(k.open_padded(Purpose::Directory, b"id-1", &blob), Err(VaultError::Corrupt));
+        assert_eq!(
+            k.open_padded(Purpose::Record, b"id-2", &blob),
+            Err(VaultError::Corrupt)
+        );
+        assert_eq!(
+            k.open_padded(Purpose::Directory, b"id-1", &blob),
+            Err(VaultError::Corrupt)
+        );
         let other = SealKey::new(&[8u8; KEY_LEN]).unwrap();
-        assert_eq!(other.open_padded(Purpose::Record, b"id-1", &blob), Err(VaultError::Corrupt));
+        assert_eq!(
+            other.open_padded(Purpose::Record, b"id-1", &blob),
+            Err(VaultError::Corrupt)
+        );
     }
 
     #[test]
@@ -170,7 +202,11 @@ mod tests {
         for i in 0..blob.len() * 8 {
             let mut bad = blob.clone();
             bad[i / 8] ^= 1 << (i % 8);
-            assert_eq!(k.open_padded(Purpose::Record, b"id", &bad), Err(VaultError::Corrupt), "bit {i}");
+            assert_eq!(
+                k.open_padded(Purpose::Record, b"id", &bad),
+                Err(VaultError::Corrupt),
+                "bit {i}"
+            );
         }
     }
 
@@ -179,7 +215,10 @@ mod tests {
         let k = key();
         let blob = k.seal_padded(Purpose::Record, b"id", b"abc").unwrap();
         for len in 0..blob.len() {
-            assert_eq!(k.open_padded(Purpose::Record, b"id", &blob[..len]), Err(VaultError::Corrupt));
+            assert_eq!(
+                k.open_padded(Purpose::Record, b"id", &blob[..len]),
+                Err(VaultError::Corrupt)
+            );
         }
     }
 
