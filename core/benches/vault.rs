@@ -9,7 +9,11 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use nocontact_core::{NewNote, Secret, Vault, VaultSetup, KDF_FLOOR};
+use nocontact_core::{
+    AttemptResponse, Channel, CheckIn, ContactMode, EventBody, EventKind, EventQuery, LocalDate, NewEvent,
+    PersonInput, Relationship, Secret, TheirAttempt, Urge, UrgeOutcome, Vault, VaultSetup, KDF_FLOOR,
+};
+use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{params, Connection};
 
 const DEVICE_KEY: [u8; 32] = [0x11; 32];
@@ -90,18 +94,70 @@ fn random_id(i: usize) -> [u8; 16] {
 fn sealed_len(dir: &Path) -> usize {
     let path = dir.join("probe.db");
     let created = Vault::create(&path, setup()).unwrap();
-    created.vault.add_note(note(0)).unwrap();
+    created.vault.log_event(note(0)).unwrap();
     drop(created);
     let conn = Connection::open(&path).unwrap();
     conn.query_row("SELECT length(v) FROM b", [], |r| r.get::<_, i64>(0))
         .unwrap() as usize
 }
 
-fn note(i: usize) -> NewNote {
-    NewNote {
-        text: text(i),
+/// A check-in with a ~200-byte note, now.
+fn note(i: usize) -> NewEvent {
+    NewEvent {
         at: None,
         utc_offset_seconds: 3600,
+        body: EventBody::CheckIn {
+            check_in: CheckIn {
+                mood: (i % 5) as u8 + 1,
+                energy: Some(3),
+                note: text(i),
+                tags: vec!["evening".into()],
+            },
+        },
+    }
+}
+
+/// Two years of mixed events across three people, oldest first.
+fn mixed(i: usize, count: usize, people: &[String]) -> NewEvent {
+    let span = 2 * 365 * 86_400u64;
+    let base = SystemTime::now() - Duration::from_secs(span + 86_400);
+    let at = base + Duration::from_secs(span * i as u64 / count as u64);
+    let person = people[i % people.len()].clone();
+    let body = match i % 4 {
+        0 => EventBody::TheirAttempt {
+            attempt: TheirAttempt {
+                person_id: person,
+                channel: Channel::Text,
+                handle: "+1 555 0100".into(),
+                said: text(i),
+                said_verbatim: true,
+                response: AttemptResponse::Ignored,
+                location: String::new(),
+                witnesses: Vec::new(),
+                felt_unsafe: 1,
+                attachments: Vec::new(),
+                note: String::new(),
+            },
+        },
+        1 => EventBody::Urge {
+            urge: Urge {
+                intensity: (i % 11) as u8,
+                person_id: Some(person),
+                trigger_ids: Vec::new(),
+                emotions: Vec::new(),
+                other_emotions: Vec::new(),
+                coping: vec!["walked".into()],
+                outcome: UrgeOutcome::Resisted,
+                reached_out_via: None,
+                note: text(i),
+            },
+        },
+        _ => note(i).body,
+    };
+    NewEvent {
+        at: Some(at),
+        utc_offset_seconds: 3600,
+        body,
     }
 }
 
@@ -155,7 +211,7 @@ fn bench_write_one(dir: &Path, blob_len: usize) {
     let blob = vec![0x5au8; blob_len];
     // Warm both up, then interleave so that both see the same machine noise.
     for i in 0..20 {
-        vault.add_note(note(i)).unwrap();
+        vault.log_event(note(i)).unwrap();
         conn.execute(
             "INSERT INTO b (id, v) VALUES (?1, ?2)",
             params![random_id(1_000_000 + i), blob],
@@ -166,7 +222,7 @@ fn bench_write_one(dir: &Path, blob_len: usize) {
     let mut base = Vec::new();
     for i in 0..n {
         let t = Instant::now();
-        vault.add_note(note(i)).unwrap();
+        vault.log_event(note(i)).unwrap();
         ours.push(t.elapsed());
         let t = Instant::now();
         let mut stmt = conn
@@ -186,25 +242,35 @@ fn bench_write_one(dir: &Path, blob_len: usize) {
 fn bench_load(dir: &Path, count: usize, blob_len: usize) {
     let path = dir.join(format!("load-{count}.db"));
     let created = Vault::create(&path, setup()).unwrap();
+    let people = add_people(&created.vault);
     for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
         created
             .vault
-            .add_notes(chunk.iter().map(|&i| note(i)).collect())
+            .log_events(chunk.iter().map(|&i| mixed(i, count, &people)).collect())
             .unwrap();
     }
     drop(created);
 
+    // The plain rows have exactly the sizes of the vault's sealed rows.
+    let sizes: Vec<usize> = {
+        let conn = Connection::open(&path).unwrap();
+        let mut stmt = conn.prepare("SELECT length(v) FROM b").unwrap();
+        let sizes = stmt
+            .query_map([], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .map(|r| r.unwrap() as usize)
+            .collect();
+        sizes
+    };
+    let _ = blob_len;
     let plain_path = dir.join(format!("load-plain-{count}.db"));
     {
         let mut conn = plain_open(&plain_path);
         let tx = conn.transaction().unwrap();
-        let blob = vec![0x5au8; blob_len];
-        for i in 0..count {
-            tx.execute(
-                "INSERT INTO b (id, v) VALUES (?1, ?2)",
-                params![random_id(i), blob],
-            )
-            .unwrap();
+        for (i, size) in sizes.iter().enumerate() {
+            let blob = vec![0x5au8; *size];
+            tx.execute("INSERT INTO b (id, v) VALUES (?1, ?2)", params![random_id(i), blob])
+                .unwrap();
         }
         tx.commit().unwrap();
     }
@@ -223,7 +289,7 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
             })
             .unwrap();
         ours.push(t.elapsed());
-        assert_eq!(vault.list_notes().unwrap().len(), count);
+        assert_eq!(vault.status().unwrap().record_count as usize, sizes.len());
 
         let conn = plain_open(&plain_path);
         let t = Instant::now();
@@ -234,7 +300,7 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
             .map(|r| r.unwrap())
             .collect();
         base.push(t.elapsed());
-        assert_eq!(rows.len(), count);
+        assert_eq!(rows.len(), sizes.len());
     }
     report(
         &format!("unlock and load {count} records"),
@@ -242,6 +308,103 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
         median(base),
         Some(4.0),
     );
+}
+
+fn add_people(vault: &Vault) -> Vec<String> {
+    ["R.", "Mum", "J."]
+        .iter()
+        .map(|alias| {
+            vault
+                .add_person(PersonInput {
+                    alias: (*alias).into(),
+                    relationship: Relationship::Other,
+                    mode: ContactMode::NoContact,
+                    no_contact_since: LocalDate {
+                        year: 2024,
+                        month: 1,
+                        day: 1,
+                    },
+                    blocked_on: Vec::new(),
+                    notes: String::new(),
+                })
+                .unwrap()
+                .id
+        })
+        .collect()
+}
+
+/// Logs `count` mixed events, then lists a page of 50 for one person within
+/// one month; the baseline is plain rusqlite with an index on (person, at).
+fn bench_list_page(dir: &Path, count: usize, blob_len: usize) {
+    let created = Vault::create(&dir.join(format!("list-{count}.db")), setup()).unwrap();
+    let vault = created.vault;
+    let people = add_people(&vault);
+    let t = Instant::now();
+    for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
+        vault
+            .log_events(chunk.iter().map(|&i| mixed(i, count, &people)).collect())
+            .unwrap();
+    }
+    let ours_log = t.elapsed();
+
+    let conn = plain_open(&dir.join(format!("list-plain-{count}.db")));
+    conn.execute_batch(
+        "CREATE TABLE e (id BLOB PRIMARY KEY, person INTEGER, kind INTEGER, at INTEGER, v BLOB) WITHOUT ROWID;
+         CREATE INDEX e_person_at ON e (person, at);",
+    )
+    .unwrap();
+    let blob = vec![0x5au8; blob_len];
+    let t = Instant::now();
+    for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
+        conn.execute_batch("BEGIN").unwrap();
+        let mut stmt = conn.prepare_cached("INSERT INTO e VALUES (?1, ?2, ?3, ?4, ?5)").unwrap();
+        for &i in chunk {
+            let at = match mixed(i, count, &people).at {
+                Some(at) => at.duration_since(UNIX_EPOCH).unwrap().as_millis() as i64,
+                None => 0,
+            };
+            stmt.execute(params![random_id(i), (i % 3) as i64, (i % 4) as i64, at, blob]).unwrap();
+        }
+        conn.execute_batch("COMMIT").unwrap();
+    }
+    let base_log = t.elapsed();
+    report(&format!("log {count} mixed events (batches of 5000)"), ours_log, base_log, None);
+
+    let month_end = SystemTime::now() - Duration::from_secs(200 * 86_400);
+    let month_start = month_end - Duration::from_secs(30 * 86_400);
+    let runs = if quick() { 5 } else { 50 };
+    let mut ours = Vec::new();
+    let mut base = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let page = vault
+            .list_events(EventQuery {
+                kinds: vec![EventKind::TheirAttempt, EventKind::Urge, EventKind::CheckIn],
+                person_id: Some(people[0].clone()),
+                from: Some(month_start),
+                until: Some(month_end),
+                offset: 0,
+                limit: 50,
+            })
+            .unwrap();
+        ours.push(t.elapsed());
+        assert_eq!(page.events.len(), 50);
+
+        let from = month_start.duration_since(UNIX_EPOCH).unwrap().as_millis() as i64;
+        let until = month_end.duration_since(UNIX_EPOCH).unwrap().as_millis() as i64;
+        let t = Instant::now();
+        let mut stmt = conn
+            .prepare_cached("SELECT id, v FROM e WHERE person = 0 AND at >= ?1 AND at < ?2 ORDER BY at DESC LIMIT 50")
+            .unwrap();
+        let rows: Vec<(Vec<u8>, Vec<u8>)> = stmt
+            .query_map(params![from, until], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        base.push(t.elapsed());
+        assert_eq!(rows.len(), 50);
+    }
+    report("list 50 for one person in a month", median(ours), median(base), None);
 }
 
 fn main() {
@@ -254,7 +417,10 @@ fn main() {
     bench_create_and_unlock(dir.path());
     bench_write_one(dir.path(), blob_len);
     bench_load(dir.path(), 10_000, blob_len);
-    if !quick() {
+    if quick() {
+        bench_list_page(dir.path(), 10_000, blob_len);
+    } else {
         bench_load(dir.path(), 100_000, blob_len);
+        bench_list_page(dir.path(), 100_000, blob_len);
     }
 }

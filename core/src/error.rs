@@ -32,6 +32,10 @@ pub enum VaultError {
     /// Something already exists where a new vault was to be created.
     #[error("already exists")]
     AlreadyExists,
+    /// The item is still referred to (a person with events, a boundary that
+    /// was crossed): archive or retire it instead.
+    #[error("still in use")]
+    InUse,
 }
 
 impl VaultError {

@@ -1,4 +1,5 @@
-//! nocontact-core: the domain, the encrypted vault and (later) the ledger.
+//! nocontact-core: the no-contact domain, the encrypted vault and (later)
+//! the ledger.
 //!
 //! A plain Rust library. With the `uniffi` feature it also carries the uniffi
 //! annotations that `nocontact-ffi` links into the Android and iOS library;
@@ -7,22 +8,64 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("nocontact");
 
+mod api;
 mod codec;
 mod crypto;
+mod domain;
 mod error;
 mod header;
 mod keyring;
+mod library;
+mod memory;
 mod note;
+mod reasons;
 mod record;
 mod store;
 mod time;
+mod urge;
+mod validate;
 mod vault;
 
+pub use api::events::{EventPage, EventQuery};
+pub use api::reflections::{ReflectionFilter, ReflectionPage, ReflectionQuery};
+pub use api::safety_plan::safety_plan_sections;
+pub use api::PAGE_MAX;
 pub use crypto::kdf::{kdf_iteration_floor, KDF_FLOOR};
+pub use domain::boundaries::{
+    Boundary, BoundaryInput, BoundaryKind, BoundaryStatus, STATEMENT_MAX_CHARS,
+};
+pub use domain::channel::Channel;
+pub use domain::dates::{LocalDate, MonthDay};
+pub use domain::events::{
+    Attachment, AttemptResponse, CheckIn, Emotion, Event, EventBody, EventKind, Initiator, Logged,
+    MyContact, NewEvent, TheirAttempt, Urge, UrgeOutcome, ATTACHMENTS_MAX, EVENT_NOTE_MAX_CHARS,
+    HANDLE_MAX_CHARS, LIST_MAX, LOCATION_MAX_CHARS, SAID_MAX_CHARS, SHORT_TEXT_MAX_CHARS,
+};
+pub use domain::people::{
+    ContactMode, Person, PersonInput, Relationship, ALIAS_MAX_CHARS, PERSON_NOTES_MAX_CHARS,
+    TOPICS_MAX, TOPIC_MAX_CHARS,
+};
+pub use domain::reflections::{
+    NewReflection, Reflection, ReflectionBody, ReflectionKind, REFLECTION_TEXT_MAX_CHARS, TAGS_MAX,
+    TAG_MAX_CHARS, TITLE_MAX_CHARS,
+};
+pub use domain::safety_plan::{
+    ChecklistItem, SafetyPlan, SafetyPlanSection, SafetyPlanVersion, SupportContact,
+    CODE_WORD_MAX_CHARS, PLAN_ITEMS_MAX, PLAN_ITEM_MAX_CHARS,
+};
+pub use domain::triggers::{Trigger, TriggerCategory, TriggerInput, TRIGGER_NAME_MAX_CHARS};
 pub use error::VaultError;
 pub use keyring::{Secret, PASSCODE_MAX_CHARS, PASSCODE_MIN_CHARS};
-pub use note::{NewNote, Note, NOTE_TEXT_MAX_CHARS};
+pub use reasons::{
+    MyReason, Prompt, ReasonSuggestion, ReasonTheme, PROMPT_MAX_CHARS, REASON_MAX_CHARS,
+};
+pub use urge::{UrgeEnd, UrgeSupport, SUGGESTED_WAIT_MINUTES};
 pub use vault::{create_vault, CreatedVault, Vault, VaultSetup, VaultStatus};
+
+/// A fresh random id, as 32 hex digits.
+pub(crate) fn random_hex() -> Result<String> {
+    record::RecordId::random().map(record::RecordId::to_hex)
+}
 
 /// Result type of every fallible call in the core.
 pub type Result<T, E = VaultError> = std::result::Result<T, E>;

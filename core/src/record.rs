@@ -8,7 +8,13 @@ use zeroize::Zeroizing;
 use crate::codec;
 use crate::crypto::random;
 use crate::crypto::seal::{Purpose, SealKey};
+use crate::domain::boundaries::Boundary;
+use crate::domain::entries::LedgerRecord;
+use crate::domain::people::Person;
+use crate::domain::safety_plan::SafetyPlanVersion;
+use crate::domain::triggers::Trigger;
 use crate::note::Note;
+use crate::reasons::{MyReason, Prompt};
 use crate::{Result, VaultError};
 
 /// Length of a record id in bytes.
@@ -44,7 +50,15 @@ impl RecordId {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "body", rename_all = "snake_case")]
 pub(crate) enum Record {
+    /// The foundation's placeholder kind; migrated to a journal entry at unlock.
     Note(Note),
+    Person(Person),
+    Boundary(Boundary),
+    Trigger(Trigger),
+    Reason(MyReason),
+    Prompt(Prompt),
+    SafetyPlan(SafetyPlanVersion),
+    Ledger(LedgerRecord),
 }
 
 impl Record {
@@ -56,13 +70,6 @@ impl Record {
     pub(crate) fn open(key: &SealKey, id: RecordId, blob: &[u8]) -> Result<Self> {
         let json = key.open_padded(Purpose::Record, &id.0, blob)?;
         serde_json::from_slice(&json).map_err(|_| VaultError::Corrupt)
-    }
-
-    /// Overwrites the text this record holds in memory.
-    pub(crate) fn wipe(&mut self) {
-        match self {
-            Record::Note(note) => zeroize::Zeroize::zeroize(note),
-        }
     }
 }
 

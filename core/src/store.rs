@@ -160,8 +160,9 @@ pub(crate) fn write_keyring(conn: &mut Connection, header: &[u8], directory: &[u
     Ok(())
 }
 
-pub(crate) fn insert_record(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<()> {
-    let mut stmt = conn.prepare_cached("INSERT INTO b (id, v) VALUES (?1, ?2)")?;
+/// Inserts a record, or replaces the one with the same id.
+pub(crate) fn upsert_record(conn: &Connection, id: &[u8], blob: &[u8]) -> Result<()> {
+    let mut stmt = conn.prepare_cached("INSERT OR REPLACE INTO b (id, v) VALUES (?1, ?2)")?;
     stmt.execute(params![id, blob])?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::SystemTime;
 
 use rusqlite::Connection;
 use zeroize::{Zeroize, Zeroizing};
@@ -11,12 +12,14 @@ use zeroize::{Zeroize, Zeroizing};
 use crate::crypto::kdf;
 use crate::crypto::seal::SealKey;
 use crate::crypto::{random, KEY_LEN};
+use crate::domain::entries::{EntryBody, LedgerOp, LedgerRecord};
+use crate::domain::reflections::{ReflectionBody, ReflectionKind};
 use crate::header::{DataKey, Header, SLOT_COUNT};
 use crate::keyring::{self, Directory, Secret};
-use crate::note::{NewNote, Note};
+use crate::memory::Index;
 use crate::record::{Record, RecordId};
 use crate::store;
-use crate::time;
+use crate::urge::UrgeSessionState;
 use crate::{Result, VaultError};
 
 /// How a new vault is secured.
@@ -84,24 +87,157 @@ struct Inner {
     session: Option<Session>,
 }
 
-/// The records that opened, and the raw ids of those that did not.
-type Loaded = (BTreeMap<RecordId, Record>, BTreeSet<Vec<u8>>);
+/// At most this many threads open records at unlock.
+const LOAD_THREADS_MAX: usize = 4;
+/// Below this many records per thread, one thread does it all.
+const LOAD_CHUNK_MIN: usize = 2_000;
+
+/// What one loading thread opened.
+#[derive(Default)]
+struct Opened {
+    records: Vec<(RecordId, Record)>,
+    damaged: Vec<Vec<u8>>,
+}
+
+fn open_rows(seal: &SealKey, rows: &[(Vec<u8>, Vec<u8>)]) -> Opened {
+    let mut out = Opened::default();
+    for (id_bytes, blob) in rows {
+        let opened = RecordId::from_bytes(id_bytes)
+            .ok_or(VaultError::Corrupt)
+            .and_then(|id| Record::open(seal, id, blob).map(|r| (id, r)));
+        match opened {
+            Ok(pair) => out.records.push(pair),
+            Err(_) => out.damaged.push(id_bytes.clone()),
+        }
+    }
+    out
+}
 
 /// Everything that exists only while the vault is unlocked.
-struct Session {
+pub(crate) struct Session {
     data_key: DataKey,
     seal: SealKey,
     directory: Directory,
-    records: BTreeMap<RecordId, Record>,
-    damaged: BTreeSet<Vec<u8>>,
+    pub(crate) index: Index,
+    /// Urge sessions in progress (kept in memory only; see `urge`).
+    pub(crate) urges: BTreeMap<String, UrgeSessionState>,
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        for record in self.records.values_mut() {
-            record.wipe();
-        }
+        self.index.wipe();
+        self.urges.values_mut().for_each(zeroize::Zeroize::zeroize);
         // `data_key` wipes itself (Zeroizing).
+    }
+}
+
+impl Session {
+    /// Seals and stores records (new or replacing ones with the same id) in
+    /// one transaction, then adds them to the index.
+    pub(crate) fn store(
+        &mut self,
+        conn: &mut Connection,
+        items: Vec<(RecordId, Record)>,
+    ) -> Result<()> {
+        let sealed = items
+            .iter()
+            .map(|(id, record)| record.seal(&self.seal, *id))
+            .collect::<Result<Vec<_>>>()?;
+        let tx = conn.transaction()?;
+        for ((id, _), blob) in items.iter().zip(&sealed) {
+            store::upsert_record(&tx, &id.0, blob)?;
+        }
+        tx.commit()?;
+        for (id, record) in items {
+            self.index.put(id, record);
+        }
+        Ok(())
+    }
+
+    /// Deletes a keyed record from the file and from memory.
+    pub(crate) fn delete(&mut self, conn: &mut Connection, id: RecordId) -> Result<()> {
+        store::delete_record(conn, &id.0)?;
+        self.index.remove(id);
+        Ok(())
+    }
+
+    /// Builds ledger records for `ops`, with consecutive sequence numbers.
+    /// Each op is `(entry id or None for a new entry, op)`; a new entry's id
+    /// is its record id.
+    pub(crate) fn ledger_records(
+        &self,
+        ops: Vec<(Option<String>, LedgerOp)>,
+        now: SystemTime,
+    ) -> Result<Vec<(RecordId, Record)>> {
+        let mut seq = self.index.ledger.next_seq;
+        ops.into_iter()
+            .map(|(entry_id, op)| {
+                let id = RecordId::random()?;
+                let record = LedgerRecord {
+                    seq,
+                    entry_id: entry_id.unwrap_or_else(|| id.to_hex()),
+                    recorded_at: now,
+                    op,
+                };
+                seq += 1;
+                Ok((id, Record::Ledger(record)))
+            })
+            .collect()
+    }
+
+    /// Turns the foundation's placeholder notes into journal entries, in one
+    /// transaction, and deletes the notes.
+    fn migrate_legacy_notes(&mut self, conn: &mut Connection) -> Result<()> {
+        if self.index.legacy_notes.is_empty() {
+            return Ok(());
+        }
+        let mut notes = std::mem::take(&mut self.index.legacy_notes);
+        notes.sort_by_key(|(_, n)| (n.recorded_at, n.at));
+        let mut seq = self.index.ledger.next_seq;
+        let mut items = Vec::with_capacity(notes.len());
+        for (_, note) in &notes {
+            let id = RecordId::random()?;
+            let op = LedgerOp::Create {
+                at: note.at,
+                utc_offset_seconds: note.utc_offset_seconds,
+                content: EntryBody::Reflection {
+                    body: ReflectionBody {
+                        kind: ReflectionKind::Journal { prompt_id: None },
+                        title: String::new(),
+                        text: note.text.clone(),
+                        tags: Vec::new(),
+                        mood: None,
+                    },
+                },
+            };
+            let record = LedgerRecord {
+                seq,
+                entry_id: id.to_hex(),
+                recorded_at: note.recorded_at,
+                op,
+            };
+            seq += 1;
+            items.push((id, Record::Ledger(record)));
+        }
+        let sealed = items
+            .iter()
+            .map(|(id, record)| record.seal(&self.seal, *id))
+            .collect::<Result<Vec<_>>>()?;
+        let tx = conn.transaction()?;
+        for ((id, _), blob) in items.iter().zip(&sealed) {
+            store::upsert_record(&tx, &id.0, blob)?;
+        }
+        for (old, _) in &notes {
+            store::delete_record(&tx, &old.0)?;
+        }
+        tx.commit()?;
+        for (_, note) in &mut notes {
+            zeroize::Zeroize::zeroize(note);
+        }
+        for (id, record) in items {
+            self.index.put(id, record);
+        }
+        Ok(())
     }
 }
 
@@ -181,8 +317,8 @@ impl Vault {
                     data_key,
                     seal,
                     directory,
-                    records: BTreeMap::new(),
-                    damaged: BTreeSet::new(),
+                    index: Index::default(),
+                    urges: BTreeMap::new(),
                 }),
             }),
         };
@@ -219,7 +355,7 @@ impl Vault {
     }
 
     /// Runs `f` with the unlocked session, or fails with `Locked`.
-    fn with_session<T>(
+    pub(crate) fn with_session<T>(
         &self,
         f: impl FnOnce(&mut Connection, &mut Session) -> Result<T>,
     ) -> Result<T> {
@@ -243,23 +379,44 @@ impl Vault {
         Ok(())
     }
 
-    fn load(conn: &Connection, seal: &SealKey) -> Result<Loaded> {
-        let mut records = BTreeMap::new();
+    /// Reads every sealed record, then opens and parses them on as many
+    /// threads as the device offers (up to four): opening is independent per
+    /// record, and a phone has cores to spare at unlock.
+    fn load(conn: &Connection, seal: &SealKey) -> Result<Index> {
+        let mut rows: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        store::for_each_record(conn, |id, blob| rows.push((id.to_vec(), blob.to_vec())))?;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, LOAD_THREADS_MAX);
+        let chunk = rows.len().div_ceil(threads).max(LOAD_CHUNK_MIN);
+        let opened: Vec<Opened> = std::thread::scope(|scope| {
+            let workers: Vec<_> = rows
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || open_rows(seal, part)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|_| Opened::default()))
+                .collect()
+        });
+        let mut records = Vec::with_capacity(rows.len());
         let mut damaged = BTreeSet::new();
-        store::for_each_record(conn, |id_bytes, blob| {
-            let opened = RecordId::from_bytes(id_bytes)
-                .ok_or(VaultError::Corrupt)
-                .and_then(|id| Record::open(seal, id, blob).map(|r| (id, r)));
-            match opened {
-                Ok((id, record)) => {
-                    records.insert(id, record);
-                }
-                Err(_) => {
-                    damaged.insert(id_bytes.to_vec());
+        for part in opened {
+            records.extend(part.records);
+            damaged.extend(part.damaged);
+        }
+        // A worker that panicked (it cannot, but if it did) left its rows
+        // out; they are reported as damaged rather than silently missing.
+        let seen = records.len() + damaged.len();
+        if seen < rows.len() {
+            for (id, _) in &rows {
+                let known = RecordId::from_bytes(id).is_some_and(|rid| records.iter().any(|(r, _)| *r == rid));
+                if !known {
+                    damaged.insert(id.clone());
                 }
             }
-        })?;
-        Ok((records, damaged))
+        }
+        Ok(Index::build(records, damaged))
     }
 }
 
@@ -301,7 +458,8 @@ impl Vault {
             passcode_needs_device_key: session
                 .is_some_and(|s| s.directory.passcode_needs_device_key),
             record_count,
-            damaged_records: session.map_or(0, |s| s.damaged.len() as u64),
+            damaged_records: session
+                .map_or(0, |s| s.index.damaged.len() as u64 + s.index.ledger.orphans),
         })
     }
 
@@ -382,85 +540,6 @@ impl Vault {
         self.unlock(Secret::RecoveryCode { code })?;
         self.change_passcode(new_passcode, None)
     }
-
-    /// Adds a note and returns it as stored.
-    pub fn add_note(&self, note: NewNote) -> Result<Note> {
-        self.with_session(|conn, session| {
-            let id = RecordId::random()?;
-            let note = note.into_note(id.to_hex(), time::now())?;
-            let record = Record::Note(note.clone());
-            store::insert_record(conn, &id.0, &record.seal(&session.seal, id)?)?;
-            session.records.insert(id, record);
-            Ok(note)
-        })
-    }
-
-    /// Adds many notes in one transaction (an import): all of them are
-    /// stored, or none is.
-    pub fn add_notes(&self, notes: Vec<NewNote>) -> Result<Vec<Note>> {
-        self.with_session(|conn, session| {
-            let now = time::now();
-            let mut sealed = Vec::with_capacity(notes.len());
-            for new in notes {
-                let id = RecordId::random()?;
-                let note = new.into_note(id.to_hex(), now)?;
-                let record = Record::Note(note.clone());
-                sealed.push((id, record.seal(&session.seal, id)?, record, note));
-            }
-            let tx = conn.transaction()?;
-            for (id, blob, _, _) in &sealed {
-                store::insert_record(&tx, &id.0, blob)?;
-            }
-            tx.commit()?;
-            Ok(sealed
-                .into_iter()
-                .map(|(id, _, record, note)| {
-                    session.records.insert(id, record);
-                    note
-                })
-                .collect())
-        })
-    }
-
-    /// Every note, newest first.
-    pub fn list_notes(&self) -> Result<Vec<Note>> {
-        self.with_session(|_, session| {
-            let mut notes: Vec<Note> = session
-                .records
-                .values()
-                .map(|Record::Note(note)| note.clone())
-                .collect();
-            notes.sort_by(|a, b| {
-                b.at.cmp(&a.at)
-                    .then(b.recorded_at.cmp(&a.recorded_at))
-                    .then(b.id.cmp(&a.id))
-            });
-            Ok(notes)
-        })
-    }
-
-    pub fn get_note(&self, id: String) -> Result<Note> {
-        let id = RecordId::parse(&id)?;
-        self.with_session(|_, session| match session.records.get(&id) {
-            Some(Record::Note(note)) => Ok(note.clone()),
-            None if session.damaged.contains(&id.0[..]) => Err(VaultError::Corrupt),
-            None => Err(VaultError::NotFound),
-        })
-    }
-
-    pub fn delete_note(&self, id: String) -> Result<()> {
-        let id = RecordId::parse(&id)?;
-        self.with_session(|conn, session| {
-            if !session.records.contains_key(&id) {
-                return Err(VaultError::NotFound);
-            }
-            store::delete_record(conn, &id.0)?;
-            if let Some(mut record) = session.records.remove(&id) {
-                record.wipe();
-            }
-            Ok(())
-        })
-    }
 }
 
 impl Vault {
@@ -484,14 +563,16 @@ impl Vault {
                 return Ok(());
             }
         }
-        let (records, damaged) = Self::load(&guard.conn, &seal)?;
-        guard.session = Some(Session {
+        let index = Self::load(&guard.conn, &seal)?;
+        let mut session = Session {
             data_key,
             seal,
             directory,
-            records,
-            damaged,
-        });
+            index,
+            urges: BTreeMap::new(),
+        };
+        session.migrate_legacy_notes(&mut guard.conn)?;
+        guard.session = Some(session);
         Ok(())
     }
 }
@@ -548,6 +629,55 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn foundation_notes_become_journal_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let created = Vault::create(&dir.path().join("v"), setup(None, false)).unwrap();
+        let vault = created.vault;
+        let at = crate::time::from_millis(1_700_000_000_000);
+        vault
+            .with_session(|conn, session| {
+                let id = RecordId::random()?;
+                let note = crate::note::Note {
+                    id: id.to_hex(),
+                    text: "from the foundation ✓".into(),
+                    at,
+                    utc_offset_seconds: 3600,
+                    recorded_at: at,
+                };
+                session.store(conn, vec![(id, Record::Note(note))])
+            })
+            .unwrap();
+        vault.lock();
+        vault.unlock(Secret::Passcode { passcode: "2468".into() }).unwrap();
+        let page = vault
+            .list_reflections(crate::ReflectionQuery {
+                filter: crate::ReflectionFilter::Journal,
+                person_id: None,
+                from: None,
+                until: None,
+                offset: 0,
+                limit: 10,
+            })
+            .unwrap();
+        assert_eq!(page.reflections.len(), 1);
+        let r = &page.reflections[0];
+        assert_eq!(r.body.text, "from the foundation ✓");
+        assert_eq!((r.at, r.utc_offset_seconds), (at, 3600));
+        // The note itself is gone from the file; only the journal entry is left.
+        assert_eq!(vault.status().unwrap().record_count, 1);
+        vault.lock();
+        vault.unlock(Secret::Passcode { passcode: "2468".into() }).unwrap();
+        assert_eq!(vault.list_reflections(crate::ReflectionQuery {
+            filter: crate::ReflectionFilter::All,
+            person_id: None,
+            from: None,
+            until: None,
+            offset: 0,
+            limit: 10,
+        }).unwrap().total, 1);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use common::*;
-use nocontact_core::{NewNote, Secret, Vault, VaultError};
+use nocontact_core::{NewReflection, Secret, Vault, VaultError};
 
 fn open(path: &std::path::Path) -> Result<std::sync::Arc<Vault>, VaultError> {
     Vault::open(path.to_string_lossy().into_owned())
@@ -20,10 +20,10 @@ fn copies_of_the_files_hold_no_text_and_no_times() {
     let markers = ["MARKER-alpha-7Q", "ZEBRA-secret-99", "pâté-ünïcödé-✓"];
     for m in markers {
         f.vault
-            .add_note(NewNote {
-                text: m.into(),
+            .add_reflection(NewReflection {
                 at: Some(at),
                 utc_offset_seconds: 7200,
+                ..journal(m)
             })
             .unwrap();
     }
@@ -65,9 +65,9 @@ fn copies_of_the_files_hold_no_text_and_no_times() {
 #[test]
 fn a_flipped_byte_in_one_record_is_detected_and_the_rest_survive() {
     let f = fixture();
-    let a = f.vault.add_note(note("one")).unwrap();
-    let b = f.vault.add_note(note("two")).unwrap();
-    let c = f.vault.add_note(note("three")).unwrap();
+    let a = f.vault.add_reflection(journal("one")).unwrap();
+    let b = f.vault.add_reflection(journal("two")).unwrap();
+    let c = f.vault.add_reflection(journal("three")).unwrap();
     drop(f.vault);
     {
         let conn = raw(&f.path);
@@ -89,7 +89,7 @@ fn a_flipped_byte_in_one_record_is_detected_and_the_rest_survive() {
     let status = vault.status().unwrap();
     assert_eq!(status.damaged_records, 1);
     assert_eq!(status.record_count, 3);
-    let left = vault.list_notes().unwrap();
+    let left = reflections(&vault).unwrap();
     assert_eq!(left.len(), 2);
     let damaged: Vec<_> = [a, b, c]
         .into_iter()
@@ -97,7 +97,7 @@ fn a_flipped_byte_in_one_record_is_detected_and_the_rest_survive() {
         .collect();
     assert_eq!(damaged.len(), 1);
     assert_eq!(
-        vault.get_note(damaged[0].id.clone()),
+        vault.get_reflection(damaged[0].id.clone()),
         Err(VaultError::Corrupt)
     );
 }
@@ -105,8 +105,8 @@ fn a_flipped_byte_in_one_record_is_detected_and_the_rest_survive() {
 #[test]
 fn records_swapped_between_ids_do_not_open() {
     let f = fixture();
-    f.vault.add_note(note("one")).unwrap();
-    f.vault.add_note(note("two")).unwrap();
+    f.vault.add_reflection(journal("one")).unwrap();
+    f.vault.add_reflection(journal("two")).unwrap();
     drop(f.vault);
     {
         let conn = raw(&f.path);
@@ -134,7 +134,7 @@ fn records_swapped_between_ids_do_not_open() {
     let vault = open(&f.path).unwrap();
     vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(vault.status().unwrap().damaged_records, 3);
-    assert!(vault.list_notes().unwrap().is_empty());
+    assert!(reflections(&vault).unwrap().is_empty());
 }
 
 fn set_header_iterations(path: &std::path::Path, iterations: u32) {
@@ -189,7 +189,7 @@ fn a_missing_header_row_is_corrupt() {
 #[test]
 fn a_future_schema_version_is_refused_untouched() {
     let f = fixture();
-    f.vault.add_note(note("from today")).unwrap();
+    f.vault.add_reflection(journal("from today")).unwrap();
     drop(f.vault);
     raw(&f.path)
         .pragma_update(None, "user_version", 99)
@@ -201,7 +201,7 @@ fn a_future_schema_version_is_refused_untouched() {
     raw(&f.path).pragma_update(None, "user_version", 1).unwrap();
     let vault = open(&f.path).unwrap();
     vault.unlock(passcode(PASSCODE)).unwrap();
-    assert_eq!(vault.list_notes().unwrap().len(), 1);
+    assert_eq!(reflections(&vault).unwrap().len(), 1);
 }
 
 #[test]
@@ -245,7 +245,7 @@ fn truncated_files_give_errors_not_panics() {
     let f = fixture();
     for i in 0..40 {
         f.vault
-            .add_note(note(&format!("note {i} {}", "x".repeat(200))))
+            .add_reflection(journal(&format!("note {i} {}", "x".repeat(200))))
             .unwrap();
     }
     drop(f.vault);
@@ -269,7 +269,7 @@ fn truncated_files_give_errors_not_panics() {
         std::fs::write(&path, &full[..len]).unwrap();
         let result = open(&path).and_then(|v| {
             v.unlock(passcode(PASSCODE))?;
-            v.list_notes().map(|n| n.len())
+            reflections(&v).map(|n| n.len())
         });
         // Any outcome but a panic is acceptable; the file stays.
         outcomes.insert(len, format!("{result:?}"));
@@ -287,7 +287,7 @@ fn truncated_files_give_errors_not_panics() {
 #[test]
 fn the_file_names_nothing() {
     let f = fixture();
-    f.vault.add_note(note("x")).unwrap();
+    f.vault.add_reflection(journal("x")).unwrap();
     let conn = raw(&f.path);
     let schema: Vec<String> = conn
         .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL")
@@ -349,8 +349,7 @@ fn a_killed_writer_loses_no_committed_record() {
     let vault = open(&f.path).unwrap();
     vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(vault.status().unwrap().damaged_records, 0);
-    let ids: Vec<String> = vault
-        .list_notes()
+    let ids: Vec<String> = reflections(&vault)
         .unwrap()
         .into_iter()
         .map(|n| n.id)
@@ -367,7 +366,7 @@ fn child_writer(path: &str) {
     let mut out = std::io::stdout();
     for i in 0.. {
         let n = vault
-            .add_note(note(&format!("entry {i} {}", "y".repeat(i % 700))))
+            .add_reflection(journal(&format!("entry {i} {}", "y".repeat(i % 700))))
             .unwrap();
         writeln!(out, "COMMITTED {}", n.id).unwrap();
         out.flush().unwrap();

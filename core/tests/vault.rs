@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, SystemTime};
 
 use common::*;
-use nocontact_core::{NewNote, Secret, Vault, VaultError, VaultSetup, KDF_FLOOR};
+use nocontact_core::{NewReflection, Secret, Vault, VaultError, VaultSetup, KDF_FLOOR};
 
 #[test]
 fn create_add_lock_unlock_round_trip() {
@@ -16,23 +16,29 @@ fn create_add_lock_unlock_round_trip() {
 
     let older = f
         .vault
-        .add_note(NewNote {
-            text: "first — الأول 🌱".into(),
+        .add_reflection(NewReflection {
             at: Some(SystemTime::now() - Duration::from_secs(3600)),
             utc_offset_seconds: -5 * 3600,
+            ..journal("first — الأول 🌱")
         })
         .unwrap();
-    let newer = f.vault.add_note(note("second")).unwrap();
+    let newer = f.vault.add_reflection(journal("second")).unwrap();
     assert_eq!(
-        f.vault.list_notes().unwrap(),
+        reflections(&f.vault).unwrap(),
         vec![newer.clone(), older.clone()]
     );
 
     f.vault.lock();
     assert!(!f.vault.is_unlocked());
-    assert_eq!(f.vault.list_notes(), Err(VaultError::Locked));
-    assert_eq!(f.vault.add_note(note("x")), Err(VaultError::Locked));
-    assert_eq!(f.vault.get_note(older.id.clone()), Err(VaultError::Locked));
+    assert_eq!(reflections(&f.vault), Err(VaultError::Locked));
+    assert_eq!(
+        f.vault.add_reflection(journal("x")),
+        Err(VaultError::Locked)
+    );
+    assert_eq!(
+        f.vault.get_reflection(older.id.clone()),
+        Err(VaultError::Locked)
+    );
 
     assert_eq!(
         f.vault.unlock(passcode("0000")),
@@ -40,21 +46,24 @@ fn create_add_lock_unlock_round_trip() {
     );
     assert!(!f.vault.is_unlocked());
     f.vault.unlock(passcode(PASSCODE)).unwrap();
-    assert_eq!(f.vault.list_notes().unwrap(), vec![newer, older.clone()]);
-    assert_eq!(f.vault.get_note(older.id.clone()).unwrap(), older);
+    assert_eq!(reflections(&f.vault).unwrap(), vec![newer, older.clone()]);
+    assert_eq!(f.vault.get_reflection(older.id.clone()).unwrap(), older);
     assert_eq!(older.utc_offset_seconds, -5 * 3600);
 }
 
 #[test]
 fn reopen_from_disk() {
     let f = fixture();
-    let added = f.vault.add_note(note("kept across restarts")).unwrap();
+    let added = f
+        .vault
+        .add_reflection(journal("kept across restarts"))
+        .unwrap();
     drop(f.vault);
     let vault = Vault::open(f.path.to_string_lossy().into_owned()).unwrap();
     assert!(!vault.is_unlocked());
     assert_eq!(vault.status().unwrap().record_count, 1);
     vault.unlock(passcode(PASSCODE)).unwrap();
-    assert_eq!(vault.list_notes().unwrap(), vec![added]);
+    assert_eq!(reflections(&vault).unwrap(), vec![added]);
 }
 
 #[test]
@@ -106,7 +115,7 @@ fn wrong_secret_shapes() {
 #[test]
 fn change_passcode_rewraps_without_touching_records() {
     let f = fixture();
-    f.vault.add_note(note("before")).unwrap();
+    f.vault.add_reflection(journal("before")).unwrap();
     let before: Vec<Vec<u8>> = raw_blobs(&f.path);
     f.vault
         .change_passcode("new passcode ✓".into(), None)
@@ -118,7 +127,7 @@ fn change_passcode_rewraps_without_touching_records() {
         Err(VaultError::WrongSecret)
     );
     f.vault.unlock(passcode("new passcode ✓")).unwrap();
-    assert_eq!(f.vault.list_notes().unwrap().len(), 1);
+    assert_eq!(reflections(&f.vault).unwrap().len(), 1);
     // The recovery code still works.
     f.vault.lock();
     f.vault
@@ -150,7 +159,7 @@ fn change_passcode_needs_unlock_and_a_valid_passcode() {
 #[test]
 fn recovery_code_sets_a_new_passcode() {
     let f = fixture();
-    f.vault.add_note(note("still here")).unwrap();
+    f.vault.add_reflection(journal("still here")).unwrap();
     f.vault.lock();
     let typed = f.recovery_code.to_lowercase().replace('-', " ");
     assert_eq!(
@@ -165,7 +174,7 @@ fn recovery_code_sets_a_new_passcode() {
         Err(VaultError::WrongSecret)
     );
     f.vault.unlock(passcode("fresh start")).unwrap();
-    assert_eq!(f.vault.list_notes().unwrap()[0].text, "still here");
+    assert_eq!(reflections(&f.vault).unwrap()[0].body.text, "still here");
 }
 
 #[test]
@@ -338,14 +347,14 @@ fn calibrated_creation_is_at_or_above_the_floor() {
 #[test]
 fn create_refuses_an_existing_path_and_leaves_it_alone() {
     let f = fixture();
-    f.vault.add_note(note("precious")).unwrap();
+    f.vault.add_reflection(journal("precious")).unwrap();
     let before = std::fs::read(&f.path).unwrap();
     let again = Vault::create(&f.path, setup());
     assert!(matches!(again, Err(VaultError::AlreadyExists)));
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
     f.vault.lock();
     f.vault.unlock(passcode(PASSCODE)).unwrap();
-    assert_eq!(f.vault.list_notes().unwrap().len(), 1);
+    assert_eq!(reflections(&f.vault).unwrap().len(), 1);
 }
 
 #[test]
@@ -362,38 +371,48 @@ fn create_in_a_missing_folder_is_a_storage_error() {
 fn notes_validate_and_delete() {
     let f = fixture();
     assert_eq!(
-        f.vault.add_note(note("")),
+        f.vault.add_reflection(journal("")),
         Err(VaultError::invalid_field("text"))
     );
     assert_eq!(
-        f.vault.add_note(note(&"a".repeat(10_001))),
+        f.vault.add_reflection(journal(&"a".repeat(100_001))),
         Err(VaultError::invalid_field("text"))
     );
     assert_eq!(
-        f.vault.add_note(NewNote {
+        f.vault.add_reflection(NewReflection {
             at: Some(SystemTime::now() + Duration::from_secs(3600)),
-            ..note("from the future")
+            ..journal("from the future")
         }),
         Err(VaultError::invalid_field("at"))
     );
-    let huge = "🌊".repeat(10_000);
-    let kept = f.vault.add_note(note(&huge)).unwrap();
-    assert_eq!(f.vault.get_note(kept.id.clone()).unwrap().text, huge);
+    let huge = "🌊".repeat(100_000);
+    let kept = f.vault.add_reflection(journal(&huge)).unwrap();
     assert_eq!(
-        f.vault.get_note("not-an-id".into()),
+        f.vault.get_reflection(kept.id.clone()).unwrap().body.text,
+        huge
+    );
+    assert_eq!(
+        f.vault.get_reflection("not-an-id".into()),
         Err(VaultError::invalid_field("id"))
     );
-    assert_eq!(f.vault.get_note("0".repeat(32)), Err(VaultError::NotFound));
     assert_eq!(
-        f.vault.delete_note("0".repeat(32)),
+        f.vault.get_reflection("0".repeat(32)),
         Err(VaultError::NotFound)
     );
-    f.vault.delete_note(kept.id.clone()).unwrap();
-    assert_eq!(f.vault.get_note(kept.id.clone()), Err(VaultError::NotFound));
-    assert_eq!(f.vault.status().unwrap().record_count, 0);
+    assert_eq!(
+        f.vault.delete_reflection("0".repeat(32)),
+        Err(VaultError::NotFound)
+    );
+    f.vault.delete_reflection(kept.id.clone()).unwrap();
+    assert_eq!(
+        f.vault.get_reflection(kept.id.clone()),
+        Err(VaultError::NotFound)
+    );
+    // What stays in the file: the overwritten record and the redaction mark.
+    assert_eq!(f.vault.status().unwrap().record_count, 2);
     f.vault.lock();
     f.vault.unlock(passcode(PASSCODE)).unwrap();
-    assert!(f.vault.list_notes().unwrap().is_empty());
+    assert!(reflections(&f.vault).unwrap().is_empty());
 }
 
 #[test]
@@ -405,14 +424,14 @@ fn many_threads_share_one_vault() {
             s.spawn(move || {
                 for i in 0..25 {
                     vault
-                        .add_note(note(&format!("thread {t} note {i}")))
+                        .add_reflection(journal(&format!("thread {t} note {i}")))
                         .unwrap();
-                    vault.list_notes().unwrap();
+                    reflections(&vault).unwrap();
                 }
             });
         }
     });
-    assert_eq!(f.vault.list_notes().unwrap().len(), 100);
+    assert_eq!(reflections(&f.vault).unwrap().len(), 100);
 }
 
 fn raw_blobs(path: &std::path::Path) -> Vec<Vec<u8>> {
@@ -420,21 +439,4 @@ fn raw_blobs(path: &std::path::Path) -> Vec<Vec<u8>> {
     let mut stmt = conn.prepare("SELECT v FROM b ORDER BY id").unwrap();
     let rows = stmt.query_map([], |r| r.get(0)).unwrap();
     rows.map(|r| r.unwrap()).collect()
-}
-
-#[test]
-fn add_notes_is_all_or_nothing() {
-    let f = fixture();
-    let added = f
-        .vault
-        .add_notes(vec![note("a"), note("b"), note("c")])
-        .unwrap();
-    assert_eq!(added.len(), 3);
-    assert_eq!(
-        f.vault.add_notes(vec![note("d"), note(""), note("f")]),
-        Err(VaultError::invalid_field("text"))
-    );
-    assert_eq!(f.vault.list_notes().unwrap().len(), 3);
-    assert_eq!(f.vault.status().unwrap().record_count, 3);
-    assert_eq!(f.vault.add_notes(Vec::new()).unwrap(), Vec::new());
 }

@@ -4,7 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use nocontact_core::{NewNote, Secret, Vault, VaultSetup, KDF_FLOOR};
+use nocontact_core::{
+    NewReflection, ReflectionBody, ReflectionFilter, ReflectionKind, ReflectionQuery, Secret,
+    Vault, VaultSetup, KDF_FLOOR,
+};
 
 pub const PASSCODE: &str = "4711";
 
@@ -44,12 +47,40 @@ pub fn passcode(p: &str) -> Secret {
     Secret::Passcode { passcode: p.into() }
 }
 
-pub fn note(text: &str) -> NewNote {
-    NewNote {
-        text: text.into(),
+/// A journal entry with this text, now.
+pub fn journal(text: &str) -> NewReflection {
+    NewReflection {
         at: None,
         utc_offset_seconds: 0,
+        body: ReflectionBody {
+            kind: ReflectionKind::Journal { prompt_id: None },
+            title: String::new(),
+            text: text.into(),
+            tags: Vec::new(),
+            mood: None,
+        },
     }
+}
+
+/// The first page of every reflection (up to the page limit).
+pub fn all_reflections() -> ReflectionQuery {
+    ReflectionQuery {
+        filter: ReflectionFilter::All,
+        person_id: None,
+        from: None,
+        until: None,
+        offset: 0,
+        limit: 500,
+    }
+}
+
+/// Every reflection, newest first.
+pub fn reflections(
+    vault: &Vault,
+) -> Result<Vec<nocontact_core::Reflection>, nocontact_core::VaultError> {
+    vault
+        .list_reflections(all_reflections())
+        .map(|p| p.reflections)
 }
 
 /// The file and its WAL and SHM companions, concatenated.

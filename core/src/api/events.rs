@@ -1,0 +1,363 @@
+//! The event log: log (with the quick variants), amend, delete, read, list.
+
+use std::time::SystemTime;
+
+use crate::domain::channel::Channel;
+use crate::domain::entries::{Entry, EntryBody, LedgerOp};
+use crate::domain::events::{
+    AttemptResponse, CheckIn, Event, EventBody, EventKind, Initiator, Logged, MyContact, NewEvent,
+    TheirAttempt, Urge, UrgeOutcome,
+};
+use crate::record::{Record, RecordId};
+use crate::vault::{Session, Vault};
+use crate::{time, Result, VaultError};
+
+use super::{check_ref, instant, page, paginate};
+
+/// Which events to list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct EventQuery {
+    /// The kinds to include; all when empty.
+    pub kinds: Vec<EventKind>,
+    /// Only events about this person.
+    pub person_id: Option<String>,
+    /// Only events at or after this instant.
+    pub from: Option<SystemTime>,
+    /// Only events before this instant.
+    pub until: Option<SystemTime>,
+    pub offset: u32,
+    /// 1 to 500.
+    pub limit: u32,
+}
+
+/// A page of events, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct EventPage {
+    pub events: Vec<Event>,
+    /// Matching events in all pages.
+    pub total: u64,
+    /// The offset of the next page, if there is one.
+    pub next_offset: Option<u32>,
+}
+
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Vault {
+    /// Logs an event. An urge whose outcome is `ReachedOut` also records the
+    /// matching my-contact event, in the same transaction.
+    pub fn log_event(&self, event: NewEvent) -> Result<Logged> {
+        event.body.validate()?;
+        self.with_session(|conn, session| {
+            let now = time::now();
+            let at = instant(event.at, event.utc_offset_seconds, now)?;
+            check_refs(session, &event.body)?;
+            let contact = reached_out_contact(&event.body);
+            let mut ops = vec![(None, create(at, event.utc_offset_seconds, event.body))];
+            if let Some(body) = contact {
+                ops.push((None, create(at, event.utc_offset_seconds, body)));
+            }
+            let records = session.ledger_records(ops, now)?;
+            let ids: Vec<String> = records.iter().map(|(id, _)| id.to_hex()).collect();
+            session.store(conn, records)?;
+            let event = live_event(session, &ids[0])?;
+            let contact = ids.get(1).map(|id| live_event(session, id)).transpose()?;
+            Ok(Logged { event, contact })
+        })
+    }
+
+    /// Logs many events in one transaction (an import, or entries written
+    /// down elsewhere): all of them are recorded, or none is. Urges that
+    /// reached out bring their my-contact events, as with `log_event`.
+    pub fn log_events(&self, events: Vec<NewEvent>) -> Result<Vec<Logged>> {
+        events.iter().try_for_each(|e| e.body.validate())?;
+        self.with_session(|conn, session| {
+            let now = time::now();
+            let mut ops = Vec::with_capacity(events.len());
+            let mut shape = Vec::with_capacity(events.len());
+            for event in events {
+                let at = instant(event.at, event.utc_offset_seconds, now)?;
+                check_refs(session, &event.body)?;
+                let contact = reached_out_contact(&event.body);
+                shape.push(contact.is_some());
+                ops.push((None, create(at, event.utc_offset_seconds, event.body)));
+                if let Some(body) = contact {
+                    ops.push((None, create(at, event.utc_offset_seconds, body)));
+                }
+            }
+            let records = session.ledger_records(ops, now)?;
+            let ids: Vec<String> = records.iter().map(|(id, _)| id.to_hex()).collect();
+            session.store(conn, records)?;
+            let mut ids = ids.into_iter();
+            shape
+                .into_iter()
+                .map(|with_contact| {
+                    let event = live_event(session, &ids.next().unwrap_or_default())?;
+                    let contact = match with_contact {
+                        true => Some(live_event(session, &ids.next().unwrap_or_default())?),
+                        false => None,
+                    };
+                    Ok(Logged { event, contact })
+                })
+                .collect()
+        })
+    }
+
+    /// Records a corrected version of an event. The earlier versions stay and
+    /// can be read with `event_history`. The kind cannot change.
+    pub fn amend_event(&self, id: String, event: NewEvent) -> Result<Event> {
+        RecordId::parse(&id)?;
+        event.body.validate()?;
+        self.with_session(|conn, session| {
+            let now = time::now();
+            let entry = session.index.ledger.live(&id).ok_or(VaultError::NotFound)?;
+            let current = entry.event().ok_or(VaultError::NotFound)?;
+            if current.kind != event.body.kind() {
+                return Err(VaultError::invalid("body"));
+            }
+            let at = instant(event.at.or(Some(current.at)), event.utc_offset_seconds, now)?;
+            check_refs(session, &event.body)?;
+            let op = LedgerOp::Amend {
+                revision: entry.revisions.len() as u32,
+                at,
+                utc_offset_seconds: event.utc_offset_seconds,
+                content: EntryBody::Event { body: event.body },
+            };
+            let records = session.ledger_records(vec![(Some(id.clone()), op)], now)?;
+            session.store(conn, records)?;
+            live_event(session, &id)
+        })
+    }
+
+    /// Deletes an event: its content is overwritten in the file, and a
+    /// redaction mark stays in the log to show that something was removed.
+    pub fn delete_event(&self, id: String) -> Result<()> {
+        RecordId::parse(&id)?;
+        self.with_session(|conn, session| {
+            let entry = session.index.ledger.live(&id).ok_or(VaultError::NotFound)?;
+            if entry.event().is_none() {
+                return Err(VaultError::NotFound);
+            }
+            redact(conn, session, &id)
+        })
+    }
+
+    pub fn get_event(&self, id: String) -> Result<Event> {
+        RecordId::parse(&id)?;
+        self.with_session(|_, session| live_event(session, &id))
+    }
+
+    /// Every version of an event, oldest first.
+    pub fn event_history(&self, id: String) -> Result<Vec<Event>> {
+        RecordId::parse(&id)?;
+        self.with_session(|_, session| {
+            let entry = session.index.ledger.live(&id).ok_or(VaultError::NotFound)?;
+            (0..entry.revisions.len())
+                .map(|i| entry.event_at(i).ok_or(VaultError::NotFound))
+                .collect()
+        })
+    }
+
+    /// Events matching the query, newest first, one page at a time.
+    pub fn list_events(&self, query: EventQuery) -> Result<EventPage> {
+        let (offset, limit) = page(query.offset, query.limit)?;
+        self.with_session(|_, session| {
+            let matches: Vec<&Entry> = session
+                .index
+                .ledger
+                .newest_first(query.from, query.until)
+                .filter(|entry| matches_query(entry, &query))
+                .collect();
+            let (entries, next_offset, total) = paginate(matches, offset, limit);
+            Ok(EventPage {
+                events: entries.into_iter().filter_map(Entry::event).collect(),
+                total,
+                next_offset,
+            })
+        })
+    }
+
+    /// Quick log: they tried to reach me. Details can be added later with
+    /// `amend_event`.
+    pub fn quick_log_attempt(
+        &self,
+        person_id: String,
+        channel: Channel,
+        utc_offset_seconds: i32,
+    ) -> Result<Event> {
+        let body = EventBody::TheirAttempt {
+            attempt: TheirAttempt {
+                person_id,
+                channel,
+                handle: String::new(),
+                said: String::new(),
+                said_verbatim: false,
+                response: AttemptResponse::Ignored,
+                location: String::new(),
+                witnesses: Vec::new(),
+                felt_unsafe: 0,
+                attachments: Vec::new(),
+                note: String::new(),
+            },
+        };
+        self.quick(body, utc_offset_seconds)
+    }
+
+    /// Quick log: an urge and how it ended.
+    pub fn quick_log_urge(
+        &self,
+        intensity: u8,
+        outcome: UrgeOutcome,
+        utc_offset_seconds: i32,
+    ) -> Result<Event> {
+        let body = EventBody::Urge {
+            urge: Urge {
+                intensity,
+                person_id: None,
+                trigger_ids: Vec::new(),
+                emotions: Vec::new(),
+                other_emotions: Vec::new(),
+                coping: Vec::new(),
+                outcome,
+                reached_out_via: None,
+                note: String::new(),
+            },
+        };
+        self.quick(body, utc_offset_seconds)
+    }
+
+    /// Quick log: I was in contact.
+    pub fn quick_log_contact(
+        &self,
+        person_id: String,
+        channel: Channel,
+        initiated_by: Initiator,
+        utc_offset_seconds: i32,
+    ) -> Result<Event> {
+        let body = EventBody::MyContact {
+            contact: MyContact {
+                person_id,
+                channel,
+                initiated_by,
+                crossed_boundary_ids: Vec::new(),
+                note: String::new(),
+            },
+        };
+        self.quick(body, utc_offset_seconds)
+    }
+
+    /// Quick log: a mood check-in.
+    pub fn quick_check_in(&self, mood: u8, utc_offset_seconds: i32) -> Result<Event> {
+        let body = EventBody::CheckIn {
+            check_in: CheckIn {
+                mood,
+                energy: None,
+                note: String::new(),
+                tags: Vec::new(),
+            },
+        };
+        self.quick(body, utc_offset_seconds)
+    }
+}
+
+impl Vault {
+    fn quick(&self, body: EventBody, utc_offset_seconds: i32) -> Result<Event> {
+        self.log_event(NewEvent {
+            at: None,
+            utc_offset_seconds,
+            body,
+        })
+        .map(|logged| logged.event)
+    }
+}
+
+fn create(at: SystemTime, utc_offset_seconds: i32, body: EventBody) -> LedgerOp {
+    LedgerOp::Create {
+        at,
+        utc_offset_seconds,
+        content: EntryBody::Event { body },
+    }
+}
+
+/// For an urge that reached out, the my-contact event it implies.
+fn reached_out_contact(body: &EventBody) -> Option<EventBody> {
+    let EventBody::Urge { urge } = body else {
+        return None;
+    };
+    match (urge.outcome, urge.reached_out_via, &urge.person_id) {
+        (UrgeOutcome::ReachedOut, Some(channel), Some(person_id)) => Some(EventBody::MyContact {
+            contact: MyContact {
+                person_id: person_id.clone(),
+                channel,
+                initiated_by: Initiator::Me,
+                crossed_boundary_ids: Vec::new(),
+                note: String::new(),
+            },
+        }),
+        _ => None,
+    }
+}
+
+fn check_refs(session: &Session, body: &EventBody) -> Result<()> {
+    body.references()
+        .into_iter()
+        .try_for_each(|(field, kind, id)| check_ref(&session.index, field, kind, id))
+}
+
+pub(crate) fn live_event(session: &Session, id: &str) -> Result<Event> {
+    session
+        .index
+        .ledger
+        .live(id)
+        .and_then(Entry::event)
+        .ok_or_else(|| session.index.missing(id))
+}
+
+fn matches_query(entry: &Entry, query: &EventQuery) -> bool {
+    let Some(rev) = entry.latest() else {
+        return false;
+    };
+    let EntryBody::Event { body } = &rev.content else {
+        return false;
+    };
+    (query.kinds.is_empty() || query.kinds.contains(&body.kind()))
+        && (query.person_id.is_none() || body.person_id() == query.person_id.as_deref())
+        && query.from.is_none_or(|from| rev.at >= from)
+        && query.until.is_none_or(|until| rev.at < until)
+}
+
+/// Overwrites every revision of an entry with a `Removed` record (same id,
+/// same sequence number, no content) and appends a `Redact` mark, in one
+/// transaction.
+pub(crate) fn redact(
+    conn: &mut rusqlite::Connection,
+    session: &mut Session,
+    id: &str,
+) -> Result<()> {
+    let now = time::now();
+    let entry = session.index.ledger.live(id).ok_or(VaultError::NotFound)?;
+    let mut items: Vec<(RecordId, Record)> = entry
+        .revisions
+        .iter()
+        .map(|rev| {
+            let seq = rev_seq(session, rev.record_id).unwrap_or(entry.seq);
+            (
+                rev.record_id,
+                Record::Ledger(crate::domain::entries::LedgerRecord {
+                    seq,
+                    entry_id: id.to_owned(),
+                    recorded_at: rev.recorded_at,
+                    op: LedgerOp::Removed,
+                }),
+            )
+        })
+        .collect();
+    items.extend(session.ledger_records(vec![(Some(id.to_owned()), LedgerOp::Redact)], now)?);
+    // The `Removed` records replace sealed content; only the `Redact` is
+    // new to the index (applying `Removed` for an existing entry is a no-op).
+    session.store(conn, items)
+}
+
+fn rev_seq(session: &Session, record_id: RecordId) -> Option<u64> {
+    session.index.ledger.seq_of(record_id)
+}

@@ -1,0 +1,312 @@
+//! The append-only log behind events and reflections.
+//!
+//! Every change is a new ledger record with the next sequence number: a
+//! `Create`, an `Amend` that points at the entry and carries the whole new
+//! content (the earlier revisions stay), or a `Redact`. Nothing is
+//! overwritten in place; the tamper-evident chain over these records is
+//! built on this shape.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
+
+use super::events::{Event, EventBody};
+use super::reflections::{Reflection, ReflectionBody};
+use crate::record::RecordId;
+use crate::time;
+
+/// What a ledger entry holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
+#[serde(tag = "entry", rename_all = "snake_case")]
+pub(crate) enum EntryBody {
+    Event { body: EventBody },
+    Reflection { body: ReflectionBody },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub(crate) enum LedgerOp {
+    Create {
+        #[zeroize(skip)]
+        #[serde(with = "time::millis")]
+        at: SystemTime,
+        utc_offset_seconds: i32,
+        content: EntryBody,
+    },
+    Amend {
+        revision: u32,
+        #[zeroize(skip)]
+        #[serde(with = "time::millis")]
+        at: SystemTime,
+        utc_offset_seconds: i32,
+        content: EntryBody,
+    },
+    /// Marks the entry as deleted. Its earlier records are overwritten with
+    /// `Removed`, which keeps their place in the sequence and nothing else.
+    Redact,
+    /// What a `Create` or `Amend` record becomes when its entry is deleted.
+    Removed,
+}
+
+/// One sealed ledger record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
+pub(crate) struct LedgerRecord {
+    pub(crate) seq: u64,
+    /// The entry's id: the record id of its `Create`.
+    pub(crate) entry_id: String,
+    #[zeroize(skip)]
+    #[serde(with = "time::millis")]
+    pub(crate) recorded_at: SystemTime,
+    pub(crate) op: LedgerOp,
+}
+
+/// One revision of an entry.
+#[derive(Debug, Clone, Zeroize)]
+pub(crate) struct Revision {
+    pub(crate) revision: u32,
+    pub(crate) seq: u64,
+    #[zeroize(skip)]
+    pub(crate) at: SystemTime,
+    pub(crate) utc_offset_seconds: i32,
+    #[zeroize(skip)]
+    pub(crate) recorded_at: SystemTime,
+    pub(crate) content: EntryBody,
+    #[zeroize(skip)]
+    pub(crate) record_id: RecordId,
+}
+
+/// An entry with every revision, as built from its ledger records.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) id: String,
+    pub(crate) seq: u64,
+    pub(crate) revisions: Vec<Revision>,
+    pub(crate) redacted_at: Option<SystemTime>,
+}
+
+impl Entry {
+    fn is_live(&self) -> bool {
+        self.redacted_at.is_none() && !self.revisions.is_empty()
+    }
+
+    pub(crate) fn latest(&self) -> Option<&Revision> {
+        self.revisions.last()
+    }
+
+    fn first_recorded(&self) -> SystemTime {
+        self.revisions
+            .first()
+            .map_or(SystemTime::UNIX_EPOCH, |r| r.recorded_at)
+    }
+
+    pub(crate) fn event_at(&self, index: usize) -> Option<Event> {
+        let rev = self.revisions.get(index)?;
+        match &rev.content {
+            EntryBody::Event { body } => Some(Event {
+                id: self.id.clone(),
+                kind: body.kind(),
+                at: rev.at,
+                utc_offset_seconds: rev.utc_offset_seconds,
+                recorded_at: self.first_recorded(),
+                revision: rev.revision,
+                amended_at: (rev.revision > 0).then_some(rev.recorded_at),
+                body: body.clone(),
+            }),
+            EntryBody::Reflection { .. } => None,
+        }
+    }
+
+    pub(crate) fn reflection_at(&self, index: usize) -> Option<Reflection> {
+        let rev = self.revisions.get(index)?;
+        match &rev.content {
+            EntryBody::Reflection { body } => Some(Reflection {
+                id: self.id.clone(),
+                at: rev.at,
+                utc_offset_seconds: rev.utc_offset_seconds,
+                recorded_at: self.first_recorded(),
+                revision: rev.revision,
+                amended_at: (rev.revision > 0).then_some(rev.recorded_at),
+                body: body.clone(),
+            }),
+            EntryBody::Event { .. } => None,
+        }
+    }
+
+    pub(crate) fn event(&self) -> Option<Event> {
+        self.event_at(self.revisions.len().checked_sub(1)?)
+    }
+
+    pub(crate) fn reflection(&self) -> Option<Reflection> {
+        self.reflection_at(self.revisions.len().checked_sub(1)?)
+    }
+}
+
+/// Every ledger entry, by id, plus the next sequence number.
+#[derive(Debug, Default)]
+pub(crate) struct Ledger {
+    pub(crate) entries: BTreeMap<String, Entry>,
+    /// Ledger records that could not be placed (an amendment without its
+    /// entry, a repeated sequence number): kept out of the lists, counted.
+    pub(crate) orphans: u64,
+    pub(crate) next_seq: u64,
+    /// Live entries by the time they happened (latest revision), for range
+    /// queries: `(at, entry seq, entry id)`.
+    timeline: BTreeSet<(SystemTime, u64, String)>,
+}
+
+impl Ledger {
+    /// Builds the ledger from records in any order.
+    pub(crate) fn build(mut records: Vec<(RecordId, LedgerRecord)>) -> Self {
+        records.sort_by_key(|(_, r)| r.seq);
+        let mut ledger = Ledger::default();
+        for (id, record) in records {
+            ledger.apply(id, record);
+        }
+        ledger
+    }
+
+    /// Adds one record, in sequence order.
+    pub(crate) fn apply(&mut self, record_id: RecordId, record: LedgerRecord) {
+        if record.op == LedgerOp::Removed {
+            // Overwritten content keeps its old sequence number.
+            self.next_seq = self.next_seq.max(record.seq + 1);
+            let LedgerRecord { seq, entry_id, .. } = record;
+            self.entries.entry(entry_id.clone()).or_insert(Entry {
+                id: entry_id,
+                seq,
+                revisions: Vec::new(),
+                redacted_at: None,
+            });
+            return;
+        }
+        if record.seq < self.next_seq {
+            self.orphans += 1;
+            return;
+        }
+        self.next_seq = record.seq + 1;
+        let LedgerRecord {
+            seq,
+            entry_id,
+            recorded_at,
+            op,
+        } = record;
+        match op {
+            LedgerOp::Create {
+                at,
+                utc_offset_seconds,
+                content,
+            } => {
+                if self.entries.contains_key(&entry_id) {
+                    self.orphans += 1;
+                    return;
+                }
+                self.timeline.insert((at, seq, entry_id.clone()));
+                self.entries.insert(
+                    entry_id.clone(),
+                    Entry {
+                        id: entry_id,
+                        seq,
+                        revisions: vec![Revision {
+                            revision: 0,
+                            seq,
+                            at,
+                            utc_offset_seconds,
+                            recorded_at,
+                            content,
+                            record_id,
+                        }],
+                        redacted_at: None,
+                    },
+                );
+            }
+            LedgerOp::Amend {
+                revision,
+                at,
+                utc_offset_seconds,
+                content,
+            } => match self.entries.get_mut(&entry_id) {
+                Some(entry)
+                    if entry.redacted_at.is_none()
+                        && revision as usize == entry.revisions.len() =>
+                {
+                    entry.revisions.push(Revision {
+                        revision,
+                        seq,
+                        at,
+                        utc_offset_seconds,
+                        recorded_at,
+                        content,
+                        record_id,
+                    });
+                }
+                _ => self.orphans += 1,
+            },
+            LedgerOp::Redact => match self.entries.get_mut(&entry_id) {
+                Some(entry) if entry.redacted_at.is_none() => {
+                    if let Some(old) = entry.latest() {
+                        self.timeline.remove(&(old.at, entry.seq, entry.id.clone()));
+                    }
+                    entry.redacted_at = Some(recorded_at);
+                    for rev in &mut entry.revisions {
+                        rev.zeroize();
+                    }
+                    entry.revisions.clear();
+                }
+                _ => self.orphans += 1,
+            },
+            LedgerOp::Removed => {}
+        }
+    }
+
+    /// A live entry: not redacted, with content.
+    pub(crate) fn live(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(id).filter(|e| e.is_live())
+    }
+
+    pub(crate) fn live_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.values().filter(|e| e.is_live())
+    }
+
+    /// Live entries that happened in `[from, until)`, newest first.
+    pub(crate) fn newest_first(
+        &self,
+        from: Option<SystemTime>,
+        until: Option<SystemTime>,
+    ) -> impl Iterator<Item = &Entry> {
+        let lower = match from {
+            Some(t) => Bound::Included((t, 0, String::new())),
+            None => Bound::Unbounded,
+        };
+        let upper = match until {
+            Some(t) => Bound::Excluded((t, 0, String::new())),
+            None => Bound::Unbounded,
+        };
+        self.timeline
+            .range((lower, upper))
+            .rev()
+            .filter_map(|(_, _, id)| self.entries.get(id))
+    }
+
+    /// The sequence number of the ledger record stored under `record_id`.
+    pub(crate) fn seq_of(&self, record_id: RecordId) -> Option<u64> {
+        self.entries
+            .values()
+            .flat_map(|e| e.revisions.iter())
+            .find(|r| r.record_id == record_id)
+            .map(|r| r.seq)
+    }
+
+    pub(crate) fn wipe(&mut self) {
+        for entry in self.entries.values_mut() {
+            entry.id.zeroize();
+            for rev in &mut entry.revisions {
+                rev.zeroize();
+            }
+        }
+        self.entries.clear();
+        self.timeline.clear();
+    }
+}
