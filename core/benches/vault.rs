@@ -10,11 +10,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use nocontact_core::{
-    AttemptResponse, Channel, CheckIn, ContactMode, EventBody, EventKind, EventQuery, LocalDate, NewEvent,
-    PersonInput, Relationship, Secret, TheirAttempt, Urge, UrgeOutcome, Vault, VaultSetup, KDF_FLOOR,
+    AttemptResponse, Channel, CheckIn, ContactMode, EventBody, EventKind, EventQuery, LocalDate,
+    NewEvent, PersonInput, Relationship, Secret, TheirAttempt, Urge, UrgeOutcome, Vault,
+    VaultSetup, KDF_FLOOR,
 };
-use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{params, Connection};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 const DEVICE_KEY: [u8; 32] = [0x11; 32];
 
@@ -269,8 +270,11 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
         let tx = conn.transaction().unwrap();
         for (i, size) in sizes.iter().enumerate() {
             let blob = vec![0x5au8; *size];
-            tx.execute("INSERT INTO b (id, v) VALUES (?1, ?2)", params![random_id(i), blob])
-                .unwrap();
+            tx.execute(
+                "INSERT INTO b (id, v) VALUES (?1, ?2)",
+                params![random_id(i), blob],
+            )
+            .unwrap();
         }
         tx.commit().unwrap();
     }
@@ -357,18 +361,32 @@ fn bench_list_page(dir: &Path, count: usize, blob_len: usize) {
     let t = Instant::now();
     for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
         conn.execute_batch("BEGIN").unwrap();
-        let mut stmt = conn.prepare_cached("INSERT INTO e VALUES (?1, ?2, ?3, ?4, ?5)").unwrap();
+        let mut stmt = conn
+            .prepare_cached("INSERT INTO e VALUES (?1, ?2, ?3, ?4, ?5)")
+            .unwrap();
         for &i in chunk {
             let at = match mixed(i, count, &people).at {
                 Some(at) => at.duration_since(UNIX_EPOCH).unwrap().as_millis() as i64,
                 None => 0,
             };
-            stmt.execute(params![random_id(i), (i % 3) as i64, (i % 4) as i64, at, blob]).unwrap();
+            stmt.execute(params![
+                random_id(i),
+                (i % 3) as i64,
+                (i % 4) as i64,
+                at,
+                blob
+            ])
+            .unwrap();
         }
         conn.execute_batch("COMMIT").unwrap();
     }
     let base_log = t.elapsed();
-    report(&format!("log {count} mixed events (batches of 5000)"), ours_log, base_log, None);
+    report(
+        &format!("log {count} mixed events (batches of 5000)"),
+        ours_log,
+        base_log,
+        None,
+    );
 
     let month_end = SystemTime::now() - Duration::from_secs(200 * 86_400);
     let month_start = month_end - Duration::from_secs(30 * 86_400);
@@ -404,7 +422,12 @@ fn bench_list_page(dir: &Path, count: usize, blob_len: usize) {
         base.push(t.elapsed());
         assert_eq!(rows.len(), 50);
     }
-    report("list 50 for one person in a month", median(ours), median(base), None);
+    report(
+        "list 50 for one person in a month",
+        median(ours),
+        median(base),
+        None,
+    );
 }
 
 fn main() {

@@ -410,7 +410,8 @@ impl Vault {
         let seen = records.len() + damaged.len();
         if seen < rows.len() {
             for (id, _) in &rows {
-                let known = RecordId::from_bytes(id).is_some_and(|rid| records.iter().any(|(r, _)| *r == rid));
+                let known = RecordId::from_bytes(id)
+                    .is_some_and(|rid| records.iter().any(|(r, _)| *r == rid));
                 if !known {
                     damaged.insert(id.clone());
                 }
@@ -651,7 +652,11 @@ mod tests {
             })
             .unwrap();
         vault.lock();
-        vault.unlock(Secret::Passcode { passcode: "2468".into() }).unwrap();
+        vault
+            .unlock(Secret::Passcode {
+                passcode: "2468".into(),
+            })
+            .unwrap();
         let page = vault
             .list_reflections(crate::ReflectionQuery {
                 filter: crate::ReflectionFilter::Journal,
@@ -669,15 +674,25 @@ mod tests {
         // The note itself is gone from the file; only the journal entry is left.
         assert_eq!(vault.status().unwrap().record_count, 1);
         vault.lock();
-        vault.unlock(Secret::Passcode { passcode: "2468".into() }).unwrap();
-        assert_eq!(vault.list_reflections(crate::ReflectionQuery {
-            filter: crate::ReflectionFilter::All,
-            person_id: None,
-            from: None,
-            until: None,
-            offset: 0,
-            limit: 10,
-        }).unwrap().total, 1);
+        vault
+            .unlock(Secret::Passcode {
+                passcode: "2468".into(),
+            })
+            .unwrap();
+        assert_eq!(
+            vault
+                .list_reflections(crate::ReflectionQuery {
+                    filter: crate::ReflectionFilter::All,
+                    person_id: None,
+                    from: None,
+                    until: None,
+                    offset: 0,
+                    limit: 10,
+                })
+                .unwrap()
+                .total,
+            1
+        );
     }
 
     #[test]

@@ -85,7 +85,11 @@ fn people_add_edit_archive_delete() {
     let v = &f.vault;
     let p = v.add_person(person_input("R. 🌙 رامي")).unwrap();
     assert_eq!(p.alias, "R. 🌙 رامي");
-    assert_eq!(p.blocked_on, vec![Channel::Text, Channel::Call], "duplicates removed");
+    assert_eq!(
+        p.blocked_on,
+        vec![Channel::Text, Channel::Call],
+        "duplicates removed"
+    );
     assert_eq!(v.get_person(p.id.clone()).unwrap(), p);
 
     let mut edit = person_input("R.");
@@ -99,7 +103,11 @@ fn people_add_edit_archive_delete() {
 
     let other = v.add_person(person_input("a parent")).unwrap();
     assert_eq!(
-        v.list_people(false).unwrap().iter().map(|p| p.alias.as_str()).collect::<Vec<_>>(),
+        v.list_people(false)
+            .unwrap()
+            .iter()
+            .map(|p| p.alias.as_str())
+            .collect::<Vec<_>>(),
         vec!["a parent", "R."]
     );
     v.set_person_archived(other.id.clone(), true).unwrap();
@@ -107,7 +115,9 @@ fn people_add_edit_archive_delete() {
     assert_eq!(v.list_people(true).unwrap().len(), 2);
 
     // An archived person cannot be named in new entries.
-    let err = v.quick_log_attempt(other.id.clone(), Channel::Call, 0).unwrap_err();
+    let err = v
+        .quick_log_attempt(other.id.clone(), Channel::Call, 0)
+        .unwrap_err();
     assert_eq!(err, VaultError::invalid_field("person_id"));
 
     // A person with events cannot be deleted; one without can.
@@ -115,7 +125,10 @@ fn people_add_edit_archive_delete() {
     assert_eq!(v.delete_person(p.id.clone()), Err(VaultError::InUse));
     v.delete_person(other.id.clone()).unwrap();
     assert_eq!(v.get_person(other.id.clone()), Err(VaultError::NotFound));
-    assert_eq!(v.get_person("zz".into()), Err(VaultError::invalid_field("id")));
+    assert_eq!(
+        v.get_person("zz".into()),
+        Err(VaultError::invalid_field("id"))
+    );
 }
 
 #[test]
@@ -123,13 +136,19 @@ fn person_validation_names_fields() {
     let f = fixture();
     let bad = |input: PersonInput| f.vault.add_person(input).unwrap_err();
     assert_eq!(bad(person_input("")), VaultError::invalid_field("alias"));
-    assert_eq!(bad(person_input(&"x".repeat(81))), VaultError::invalid_field("alias"));
+    assert_eq!(
+        bad(person_input(&"x".repeat(81))),
+        VaultError::invalid_field("alias")
+    );
     let mut future = person_input("x");
     future.no_contact_since = date(2099, 1, 1);
     assert_eq!(bad(future), VaultError::invalid_field("no_contact_since"));
     let mut impossible = person_input("x");
     impossible.no_contact_since = date(2025, 2, 30);
-    assert_eq!(bad(impossible), VaultError::invalid_field("no_contact_since"));
+    assert_eq!(
+        bad(impossible),
+        VaultError::invalid_field("no_contact_since")
+    );
     let mut notes = person_input("x");
     notes.notes = "n".repeat(5_001);
     assert_eq!(bad(notes), VaultError::invalid_field("notes"));
@@ -167,10 +186,15 @@ fn boundaries_and_triggers() {
         })
         .unwrap();
     assert_eq!(v.list_boundaries(None, vec![]).unwrap().len(), 2);
-    assert_eq!(v.list_boundaries(Some(p.id.clone()), vec![]).unwrap(), vec![b.clone()]);
-    v.set_boundary_status(general.id.clone(), BoundaryStatus::Paused).unwrap();
     assert_eq!(
-        v.list_boundaries(None, vec![BoundaryStatus::Active]).unwrap(),
+        v.list_boundaries(Some(p.id.clone()), vec![]).unwrap(),
+        vec![b.clone()]
+    );
+    v.set_boundary_status(general.id.clone(), BoundaryStatus::Paused)
+        .unwrap();
+    assert_eq!(
+        v.list_boundaries(None, vec![BoundaryStatus::Active])
+            .unwrap(),
         vec![b.clone()]
     );
     assert_eq!(
@@ -237,7 +261,10 @@ fn boundaries_and_triggers() {
         Err(VaultError::invalid_field("date"))
     );
     assert_eq!(
-        trig(TriggerCategory::DateOrAnniversary, Some(MonthDay { month: 2, day: 30 })),
+        trig(
+            TriggerCategory::DateOrAnniversary,
+            Some(MonthDay { month: 2, day: 30 })
+        ),
         Err(VaultError::invalid_field("date"))
     );
     let song = trig(TriggerCategory::MusicOrMedia, None).unwrap();
@@ -271,7 +298,10 @@ fn events_log_amend_delete_list() {
     reached.person_id = Some(p.id.clone());
     reached.reached_out_via = Some(Channel::Call);
     let logged = v
-        .log_event(new_event(EventBody::Urge { urge: reached }, Some(days_ago(2))))
+        .log_event(new_event(
+            EventBody::Urge { urge: reached },
+            Some(days_ago(2)),
+        ))
         .unwrap();
     let contact = logged.contact.expect("my-contact event");
     assert_eq!(contact.kind, EventKind::MyContact);
@@ -285,13 +315,17 @@ fn events_log_amend_delete_list() {
         other => panic!("unexpected {other:?}"),
     }
 
-    v.quick_log_attempt(q.id.clone(), Channel::Email, 0).unwrap();
+    v.quick_log_attempt(q.id.clone(), Channel::Email, 0)
+        .unwrap();
     let check = v.quick_check_in(4, -7200).unwrap();
     v.quick_log_urge(3, UrgeOutcome::Resisted, 0).unwrap();
 
     let all = v.list_events(query()).unwrap();
     assert_eq!(all.total, 6);
-    assert!(all.events.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+    assert!(
+        all.events.windows(2).all(|w| w[0].at >= w[1].at),
+        "newest first"
+    );
     let for_p = v
         .list_events(EventQuery {
             person_id: Some(p.id.clone()),
@@ -314,7 +348,12 @@ fn events_log_amend_delete_list() {
         })
         .unwrap();
     assert_eq!(window.total, 3);
-    let page1 = v.list_events(EventQuery { limit: 4, ..query() }).unwrap();
+    let page1 = v
+        .list_events(EventQuery {
+            limit: 4,
+            ..query()
+        })
+        .unwrap();
     assert_eq!((page1.events.len(), page1.next_offset), (4, Some(4)));
     let page2 = v
         .list_events(EventQuery {
@@ -324,15 +363,30 @@ fn events_log_amend_delete_list() {
         })
         .unwrap();
     assert_eq!((page2.events.len(), page2.next_offset), (2, None));
-    assert_eq!(v.list_events(EventQuery { limit: 0, ..query() }), Err(VaultError::invalid_field("limit")));
-    assert_eq!(v.list_events(EventQuery { limit: 501, ..query() }), Err(VaultError::invalid_field("limit")));
+    assert_eq!(
+        v.list_events(EventQuery {
+            limit: 0,
+            ..query()
+        }),
+        Err(VaultError::invalid_field("limit"))
+    );
+    assert_eq!(
+        v.list_events(EventQuery {
+            limit: 501,
+            ..query()
+        }),
+        Err(VaultError::invalid_field("limit"))
+    );
 
     // Amend: the earlier version stays.
     let mut fixed = attempt(&p.id);
     fixed.felt_unsafe = 4;
     fixed.response = AttemptResponse::Reported;
     let amended = v
-        .amend_event(a.event.id.clone(), new_event(EventBody::TheirAttempt { attempt: fixed }, None))
+        .amend_event(
+            a.event.id.clone(),
+            new_event(EventBody::TheirAttempt { attempt: fixed }, None),
+        )
         .unwrap();
     assert_eq!(amended.revision, 1);
     assert_eq!(amended.at, a.event.at, "time kept when not given");
@@ -342,7 +396,15 @@ fn events_log_amend_delete_list() {
     assert_eq!(history[0], a.event);
     assert_eq!(v.get_event(a.event.id.clone()).unwrap(), amended);
     assert_eq!(
-        v.amend_event(check.id.clone(), new_event(EventBody::Urge { urge: urge(1, UrgeOutcome::Resisted) }, None)),
+        v.amend_event(
+            check.id.clone(),
+            new_event(
+                EventBody::Urge {
+                    urge: urge(1, UrgeOutcome::Resisted)
+                },
+                None
+            )
+        ),
         Err(VaultError::invalid_field("body"))
     );
 
@@ -367,39 +429,69 @@ fn event_validation_names_fields() {
     let f = fixture();
     let v = &f.vault;
     let p = v.add_person(person_input("R.")).unwrap();
-    let bad = |body: EventBody, at: Option<SystemTime>| v.log_event(new_event(body, at)).unwrap_err();
+    let bad =
+        |body: EventBody, at: Option<SystemTime>| v.log_event(new_event(body, at)).unwrap_err();
     assert_eq!(
-        bad(EventBody::Urge { urge: urge(11, UrgeOutcome::Resisted) }, None),
+        bad(
+            EventBody::Urge {
+                urge: urge(11, UrgeOutcome::Resisted)
+            },
+            None
+        ),
         VaultError::invalid_field("intensity")
     );
     assert_eq!(
         bad(
-            EventBody::Urge { urge: urge(5, UrgeOutcome::Resisted) },
+            EventBody::Urge {
+                urge: urge(5, UrgeOutcome::Resisted)
+            },
             Some(SystemTime::now() + Duration::from_secs(3600))
         ),
         VaultError::invalid_field("at")
     );
     assert_eq!(
-        bad(EventBody::Urge { urge: urge(5, UrgeOutcome::ReachedOut) }, None),
+        bad(
+            EventBody::Urge {
+                urge: urge(5, UrgeOutcome::ReachedOut)
+            },
+            None
+        ),
         VaultError::invalid_field("reached_out_via")
     );
     let mut unknown_trigger = urge(5, UrgeOutcome::Resisted);
     unknown_trigger.trigger_ids = vec!["f".repeat(32)];
     assert_eq!(
-        bad(EventBody::Urge { urge: unknown_trigger }, None),
+        bad(
+            EventBody::Urge {
+                urge: unknown_trigger
+            },
+            None
+        ),
         VaultError::invalid_field("trigger_ids")
     );
     let mut a = attempt(&p.id);
     a.felt_unsafe = 5;
-    assert_eq!(bad(EventBody::TheirAttempt { attempt: a }, None), VaultError::invalid_field("felt_unsafe"));
+    assert_eq!(
+        bad(EventBody::TheirAttempt { attempt: a }, None),
+        VaultError::invalid_field("felt_unsafe")
+    );
     let mut a = attempt(&p.id);
     a.attachments[0].sha256 = "A".repeat(64);
-    assert_eq!(bad(EventBody::TheirAttempt { attempt: a }, None), VaultError::invalid_field("attachments"));
+    assert_eq!(
+        bad(EventBody::TheirAttempt { attempt: a }, None),
+        VaultError::invalid_field("attachments")
+    );
     let mut a = attempt(&p.id);
     a.said = "x".repeat(20_001);
-    assert_eq!(bad(EventBody::TheirAttempt { attempt: a }, None), VaultError::invalid_field("said"));
+    assert_eq!(
+        bad(EventBody::TheirAttempt { attempt: a }, None),
+        VaultError::invalid_field("said")
+    );
     let a = attempt(&"0".repeat(32));
-    assert_eq!(bad(EventBody::TheirAttempt { attempt: a }, None), VaultError::invalid_field("person_id"));
+    assert_eq!(
+        bad(EventBody::TheirAttempt { attempt: a }, None),
+        VaultError::invalid_field("person_id")
+    );
     let check = |mood, energy| EventBody::CheckIn {
         check_in: CheckIn {
             mood,
@@ -409,10 +501,16 @@ fn event_validation_names_fields() {
         },
     };
     assert_eq!(bad(check(0, None), None), VaultError::invalid_field("mood"));
-    assert_eq!(bad(check(3, Some(6)), None), VaultError::invalid_field("energy"));
+    assert_eq!(
+        bad(check(3, Some(6)), None),
+        VaultError::invalid_field("energy")
+    );
     let mut wide = new_event(check(3, None), None);
     wide.utc_offset_seconds = 20 * 3600;
-    assert_eq!(v.log_event(wide).unwrap_err(), VaultError::invalid_field("utc_offset_seconds"));
+    assert_eq!(
+        v.log_event(wide).unwrap_err(),
+        VaultError::invalid_field("utc_offset_seconds")
+    );
     // A batch with one bad event stores nothing.
     let batch = vec![
         new_event(check(3, None), Some(days_ago(1))),
@@ -430,15 +528,25 @@ fn reflections_prompts_and_letters() {
     let p = v.add_person(person_input("R.")).unwrap();
     let today = date(2026, 11, 26);
     let prompt = v.prompt_of_the_day(today).unwrap();
-    assert_eq!(v.prompt_of_the_day(today).unwrap(), prompt, "stable for the day");
-    assert_ne!(v.prompt_of_the_day(date(2026, 11, 27)).unwrap().id, prompt.id, "rotates");
+    assert_eq!(
+        v.prompt_of_the_day(today).unwrap(),
+        prompt,
+        "stable for the day"
+    );
+    assert_ne!(
+        v.prompt_of_the_day(date(2026, 11, 27)).unwrap().id,
+        prompt.id,
+        "rotates"
+    );
     assert!(prompt.builtin);
 
     let prompts = v.list_prompts().unwrap();
     for theme in ReasonTheme::ALL {
         assert!(prompts.iter().filter(|p| p.theme == Some(theme)).count() >= 5);
     }
-    let own = v.add_prompt("What would I tell a friend?".into(), None).unwrap();
+    let own = v
+        .add_prompt("What would I tell a friend?".into(), None)
+        .unwrap();
     assert!(!own.builtin);
     assert_eq!(v.list_prompts().unwrap().len(), prompts.len() + 1);
 
@@ -505,14 +613,17 @@ fn reflections_prompts_and_letters() {
         .unwrap();
     assert_eq!(for_p.total, 1);
     let edited = v
-        .amend_reflection(answer.id.clone(), NewReflection {
-            body: ReflectionBody {
-                text: "I noticed I slept better, twice.".into(),
-                ..answer.body.clone()
+        .amend_reflection(
+            answer.id.clone(),
+            NewReflection {
+                body: ReflectionBody {
+                    text: "I noticed I slept better, twice.".into(),
+                    ..answer.body.clone()
+                },
+                utc_offset_seconds: 0,
+                at: None,
             },
-            utc_offset_seconds: 0,
-            at: None,
-        })
+        )
         .unwrap();
     assert_eq!(edited.revision, 1);
     assert_eq!(v.reflection_history(answer.id.clone()).unwrap().len(), 2);
@@ -525,7 +636,10 @@ fn reflections_prompts_and_letters() {
     v.delete_reflection(letter.id.clone()).unwrap();
     v.delete_person(p.id.clone()).unwrap();
     v.delete_prompt(own.id.clone()).unwrap();
-    assert_eq!(v.delete_prompt(prompt.id.clone()), Err(VaultError::invalid_field("id")));
+    assert_eq!(
+        v.delete_prompt(prompt.id.clone()),
+        Err(VaultError::invalid_field("id"))
+    );
 }
 
 #[test]
@@ -541,26 +655,41 @@ fn reasons_from_suggestions() {
     assert_eq!(accepted.text, first.text);
     assert_eq!(accepted.suggestion_id.as_deref(), Some(first.id.as_str()));
     let edited = v
-        .accept_reason_suggestion(suggestions[1].id.clone(), Some("In my words: I deserve calm.".into()))
+        .accept_reason_suggestion(
+            suggestions[1].id.clone(),
+            Some("In my words: I deserve calm.".into()),
+        )
         .unwrap();
     assert_eq!(edited.text, "In my words: I deserve calm.");
     assert_eq!(v.reason_suggestions().unwrap().len(), suggestions.len() - 2);
-    let own = v.add_reason("So my kids see something different.".into(), Some(ReasonTheme::BreakingTheCycle)).unwrap();
+    let own = v
+        .add_reason(
+            "So my kids see something different.".into(),
+            Some(ReasonTheme::BreakingTheCycle),
+        )
+        .unwrap();
     assert_eq!(v.list_reasons().unwrap().len(), 3);
-    v.update_reason(own.id.clone(), "So my kids grow up with calm.".into()).unwrap();
+    v.update_reason(own.id.clone(), "So my kids grow up with calm.".into())
+        .unwrap();
     v.delete_reason(accepted.id.clone()).unwrap();
     assert_eq!(v.list_reasons().unwrap().len(), 2);
     assert_eq!(
         v.accept_reason_suggestion("reason.nope".into(), None),
         Err(VaultError::invalid_field("suggestion_id"))
     );
-    assert_eq!(v.add_reason("".into(), None), Err(VaultError::invalid_field("text")));
+    assert_eq!(
+        v.add_reason("".into(), None),
+        Err(VaultError::invalid_field("text"))
+    );
 }
 
 fn plan() -> SafetyPlan {
     SafetyPlan {
         warning_signs: vec!["I start rereading old messages".into()],
-        coping_strategies: vec!["Cold water on my face".into(), "Walk round the block".into()],
+        coping_strategies: vec![
+            "Cold water on my face".into(),
+            "Walk round the block".into(),
+        ],
         people_to_ask: vec![SupportContact {
             name: "Sam".into(),
             how_to_reach: "+1 555 0199".into(),
@@ -593,17 +722,29 @@ fn safety_plan_versions() {
     assert_eq!(v2.version, 2);
     assert_eq!(v.safety_plan().unwrap(), ticked);
     let history = v.safety_plan_history().unwrap();
-    assert_eq!(history.iter().map(|h| h.version).collect::<Vec<_>>(), vec![2, 1]);
+    assert_eq!(
+        history.iter().map(|h| h.version).collect::<Vec<_>>(),
+        vec![2, 1]
+    );
     assert_eq!(history[1].plan, plan());
     let mut bad = plan();
     bad.warning_signs.push("  ".into());
-    assert_eq!(v.save_safety_plan(bad), Err(VaultError::invalid_field("warning_signs")));
+    assert_eq!(
+        v.save_safety_plan(bad),
+        Err(VaultError::invalid_field("warning_signs"))
+    );
     let mut bad = plan();
     bad.people_to_ask[0].name.clear();
-    assert_eq!(v.save_safety_plan(bad), Err(VaultError::invalid_field("people_to_ask")));
+    assert_eq!(
+        v.save_safety_plan(bad),
+        Err(VaultError::invalid_field("people_to_ask"))
+    );
     let mut bad = plan();
     bad.code_word = "c".repeat(101);
-    assert_eq!(v.save_safety_plan(bad), Err(VaultError::invalid_field("code_word")));
+    assert_eq!(
+        v.save_safety_plan(bad),
+        Err(VaultError::invalid_field("code_word"))
+    );
     v.lock();
     v.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(v.safety_plan_history().unwrap().len(), 2);
@@ -628,11 +769,18 @@ fn urge_session_end_to_end() {
         .write_urge_letter(support.session_id.clone(), "I miss you".into(), 0)
         .unwrap();
     let second = v
-        .write_urge_letter(support.session_id.clone(), "I miss who I thought you were".into(), 0)
+        .write_urge_letter(
+            support.session_id.clone(),
+            "I miss who I thought you were".into(),
+            0,
+        )
         .unwrap();
     assert_eq!(first.id, second.id);
     assert_eq!(second.revision, 1);
-    assert!(matches!(second.body.kind, ReflectionKind::UnsentLetter { .. }));
+    assert!(matches!(
+        second.body.kind,
+        ReflectionKind::UnsentLetter { .. }
+    ));
 
     let end = UrgeEnd {
         intensity: 7,
@@ -645,7 +793,9 @@ fn urge_session_end_to_end() {
         note: String::new(),
         utc_offset_seconds: 0,
     };
-    let logged = v.end_urge_session(support.session_id.clone(), end.clone()).unwrap();
+    let logged = v
+        .end_urge_session(support.session_id.clone(), end.clone())
+        .unwrap();
     assert_eq!(logged.event.at, support.started_at);
     assert!(logged.contact.is_none());
     assert_eq!(
@@ -679,7 +829,10 @@ fn urge_session_end_to_end() {
         v.end_urge_session(anon.session_id, end),
         Err(VaultError::invalid_field("session_id"))
     );
-    assert_eq!(v.start_urge_session(Some("x".into())), Err(VaultError::invalid_field("person_id")));
+    assert_eq!(
+        v.start_urge_session(Some("x".into())),
+        Err(VaultError::invalid_field("person_id"))
+    );
 }
 
 #[test]
@@ -690,12 +843,20 @@ fn domain_text_stays_out_of_the_file() {
     let mut a = attempt(&p.id);
     a.said = "SAID-MARKER-2".into();
     a.handle = "HANDLE-MARKER-3".into();
-    v.log_event(new_event(EventBody::TheirAttempt { attempt: a }, None)).unwrap();
+    v.log_event(new_event(EventBody::TheirAttempt { attempt: a }, None))
+        .unwrap();
     let mut safety = plan();
     safety.code_word = "CODEWORD-MARKER-4".into();
     v.save_safety_plan(safety).unwrap();
     let bytes = all_bytes(&f.path);
-    for m in ["ALIAS-MARKER-1", "SAID-MARKER-2", "HANDLE-MARKER-3", "CODEWORD-MARKER-4", "their_attempt", "person"] {
+    for m in [
+        "ALIAS-MARKER-1",
+        "SAID-MARKER-2",
+        "HANDLE-MARKER-3",
+        "CODEWORD-MARKER-4",
+        "their_attempt",
+        "person",
+    ] {
         assert!(!contains(&bytes, m.as_bytes()), "{m} in clear");
     }
 }
@@ -710,5 +871,38 @@ fn everything_is_locked_when_locked() {
     assert_eq!(v.safety_plan(), Err(VaultError::Locked));
     assert_eq!(v.start_urge_session(None), Err(VaultError::Locked));
     assert_eq!(v.quick_check_in(3, 0), Err(VaultError::Locked));
-    assert_eq!(v.prompt_of_the_day(date(2026, 1, 1)), Err(VaultError::Locked));
+    assert_eq!(
+        v.prompt_of_the_day(date(2026, 1, 1)),
+        Err(VaultError::Locked)
+    );
+}
+
+#[test]
+fn a_deleted_entry_leaves_no_sealed_content_behind() {
+    let f = fixture();
+    let v = &f.vault;
+    let kept = v.add_reflection(journal("kept")).unwrap();
+    let gone = v.add_reflection(journal("to be deleted")).unwrap();
+    let blobs_before: Vec<Vec<u8>> = {
+        let conn = raw(&f.path);
+        let mut stmt = conn.prepare("SELECT v FROM b").unwrap();
+        let blobs = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        blobs
+    };
+    v.delete_reflection(gone.id.clone()).unwrap();
+    let bytes = all_bytes(&f.path);
+    let still_there = blobs_before
+        .iter()
+        .filter(|b| contains(&bytes, &b[..64]))
+        .count();
+    assert_eq!(still_there, 1, "only the kept entry's sealed bytes remain");
+    v.lock();
+    v.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(reflections(v).unwrap(), vec![kept]);
+    assert_eq!(v.get_reflection(gone.id), Err(VaultError::NotFound));
+    assert_eq!(v.status().unwrap().damaged_records, 0);
 }

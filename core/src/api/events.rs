@@ -355,7 +355,9 @@ pub(crate) fn redact(
     items.extend(session.ledger_records(vec![(Some(id.to_owned()), LedgerOp::Redact)], now)?);
     // The `Removed` records replace sealed content; only the `Redact` is
     // new to the index (applying `Removed` for an existing entry is a no-op).
-    session.store(conn, items)
+    session.store(conn, items)?;
+    crate::store::checkpoint(conn);
+    Ok(())
 }
 
 fn rev_seq(session: &Session, record_id: RecordId) -> Option<u64> {

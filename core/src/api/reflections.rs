@@ -137,7 +137,11 @@ impl Vault {
                 .index
                 .ledger
                 .newest_first(query.from, query.until)
-                .filter(|entry| entry.latest().is_some_and(|r| matches_query(&r.content, &query)))
+                .filter(|entry| {
+                    entry
+                        .latest()
+                        .is_some_and(|r| matches_query(&r.content, &query))
+                })
                 .collect();
             let (entries, next_offset, total) = paginate(matches, offset, limit);
             let reflections = entries.into_iter().filter_map(Entry::reflection).collect();

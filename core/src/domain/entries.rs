@@ -232,6 +232,10 @@ impl Ledger {
                     if entry.redacted_at.is_none()
                         && revision as usize == entry.revisions.len() =>
                 {
+                    if let Some(old) = entry.latest() {
+                        self.timeline.remove(&(old.at, entry.seq, entry.id.clone()));
+                    }
+                    self.timeline.insert((at, entry.seq, entry.id.clone()));
                     entry.revisions.push(Revision {
                         revision,
                         seq,
@@ -308,5 +312,134 @@ impl Ledger {
         }
         self.entries.clear();
         self.timeline.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::events::CheckIn;
+    use proptest::prelude::*;
+
+    fn check_in(mood: u8) -> EntryBody {
+        EntryBody::Event {
+            body: EventBody::CheckIn {
+                check_in: CheckIn {
+                    mood,
+                    energy: None,
+                    note: String::new(),
+                    tags: Vec::new(),
+                },
+            },
+        }
+    }
+
+    /// Turns a script of (op kind, target, value) into ledger records, as
+    /// the vault would write them, in sequence order.
+    fn records(script: &[(u8, usize, u8)]) -> Vec<(RecordId, LedgerRecord)> {
+        let mut out: Vec<(RecordId, LedgerRecord)> = Vec::new();
+        let mut live: Vec<(String, u32)> = Vec::new();
+        for (seq, &(op, target, value)) in script.iter().enumerate() {
+            let id = RecordId([seq as u8; 16]);
+            let at = time::from_millis(1_700_000_000_000 + i64::from(value) * 60_000);
+            let (entry_id, op) = match (op % 3, live.is_empty()) {
+                (0, _) | (_, true) => {
+                    live.push((id.to_hex(), 0));
+                    (
+                        id.to_hex(),
+                        LedgerOp::Create {
+                            at,
+                            utc_offset_seconds: 0,
+                            content: check_in(value % 5 + 1),
+                        },
+                    )
+                }
+                (1, false) => {
+                    let slot = target % live.len();
+                    live[slot].1 += 1;
+                    (
+                        live[slot].0.clone(),
+                        LedgerOp::Amend {
+                            revision: live[slot].1,
+                            at,
+                            utc_offset_seconds: 0,
+                            content: check_in(value % 5 + 1),
+                        },
+                    )
+                }
+                _ => {
+                    let (entry, _) = live.remove(target % live.len());
+                    (entry, LedgerOp::Redact)
+                }
+            };
+            out.push((
+                id,
+                LedgerRecord {
+                    seq: seq as u64,
+                    entry_id,
+                    recorded_at: at,
+                    op,
+                },
+            ));
+        }
+        out
+    }
+
+    fn summary(ledger: &Ledger) -> Vec<(String, usize, Option<SystemTime>)> {
+        ledger
+            .newest_first(None, None)
+            .map(|e| (e.id.clone(), e.revisions.len(), e.latest().map(|r| r.at)))
+            .collect()
+    }
+
+    proptest! {
+        /// The order records come out of storage never changes the ledger.
+        #[test]
+        fn storage_order_does_not_matter(
+            script in proptest::collection::vec((0u8..3, 0usize..50, 0u8..200), 1..60),
+            seed in any::<u64>(),
+        ) {
+            let in_order = records(&script);
+            let mut shuffled = in_order.clone();
+            // A deterministic shuffle from the seed.
+            let mut state = seed | 1;
+            for i in (1..shuffled.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            let mut applied = Ledger::default();
+            for (id, r) in in_order.clone() {
+                applied.apply(id, r);
+            }
+            let built = Ledger::build(shuffled);
+            prop_assert_eq!(summary(&built), summary(&applied));
+            prop_assert_eq!(built.orphans, 0);
+            prop_assert_eq!(built.next_seq, in_order.len() as u64);
+            // The timeline holds exactly the live entries, newest first.
+            let live = built.live_entries().count();
+            prop_assert_eq!(summary(&built).len(), live);
+            let times: Vec<_> = summary(&built).into_iter().map(|(_, _, at)| at).collect();
+            prop_assert!(times.windows(2).all(|w| w[0] >= w[1]));
+        }
+    }
+
+    #[test]
+    fn an_amendment_without_its_entry_is_an_orphan() {
+        let mut script = records(&[(0, 0, 1), (1, 0, 2)]);
+        script.remove(0);
+        let ledger = Ledger::build(script);
+        assert_eq!(ledger.orphans, 1);
+        assert_eq!(ledger.live_entries().count(), 0);
+    }
+
+    #[test]
+    fn a_repeated_sequence_number_is_an_orphan() {
+        let mut script = records(&[(0, 0, 1), (0, 0, 2)]);
+        script[1].1.seq = 0;
+        let ledger = Ledger::build(script);
+        assert_eq!(ledger.orphans, 1);
+        assert_eq!(ledger.live_entries().count(), 1);
     }
 }
