@@ -3,13 +3,16 @@
 
 use std::time::{Duration, SystemTime};
 
-use nocontact_core::{NewNote, Secret, Vault, VaultError, VaultSetup, KDF_FLOOR};
+use nocontact_core::{
+    NewReflection, ReflectionBody, ReflectionFilter, ReflectionKind, ReflectionQuery, Secret,
+    Vault, VaultError, VaultSetup, KDF_FLOOR,
+};
 
-use crate::render;
+use crate::{cmd_reflect, demo_weeks, render};
 
 const PASSCODE: &str = "2580";
 
-fn step(title: &str) {
+pub(crate) fn step(title: &str) {
     println!("\n== {title}");
 }
 
@@ -38,7 +41,7 @@ pub(crate) fn run() -> Result<(), VaultError> {
         created.recovery_code
     );
 
-    step("Write three notes, one of them back-dated");
+    step("Write three journal entries, one of them back-dated");
     let offset = render::local_offset_seconds();
     let texts = [
         ("They texted from a new number. Did not answer.", 26 * 3600),
@@ -46,15 +49,26 @@ pub(crate) fn run() -> Result<(), VaultError> {
         ("Day 30. Quiet. مرحبا 🌱", 0),
     ];
     for (text, ago) in texts {
-        let note = vault.add_note(NewNote {
-            text: text.into(),
+        let entry = vault.add_reflection(NewReflection {
             at: Some(SystemTime::now() - Duration::from_secs(ago)),
             utc_offset_seconds: offset,
+            body: ReflectionBody {
+                kind: ReflectionKind::Journal { prompt_id: None },
+                title: String::new(),
+                text: text.into(),
+                tags: Vec::new(),
+                mood: None,
+            },
         })?;
-        println!("added {}", render::short_id(&note.id));
+        println!("saved {}", render::short_id(&entry.id));
     }
-    for note in vault.list_notes()? {
-        println!("  {}", render::note_line(&note));
+    let aliases = render::Aliases::new();
+    for entry in journal(&vault)? {
+        println!(
+            "  {}\n      {}",
+            cmd_reflect::reflection_heading(&entry, &aliases),
+            entry.body.text
+        );
     }
 
     step("What a copy of the file shows");
@@ -69,7 +83,7 @@ pub(crate) fn run() -> Result<(), VaultError> {
         .filter(|(t, _)| bytes.windows(8).any(|w| t.as_bytes().starts_with(w)))
         .count();
     println!(
-        "{} bytes on disk, {} sealed records; note texts found in clear: {visible}",
+        "{} bytes on disk, {} sealed records; journal texts found in clear: {visible}",
         bytes.len(),
         vault.status()?.record_count
     );
@@ -78,14 +92,14 @@ pub(crate) fn run() -> Result<(), VaultError> {
     vault.lock();
     println!(
         "listing while locked: {}",
-        outcome(vault.list_notes().map(|_| ()))
+        outcome(journal(&vault).map(|_| ()))
     );
     println!("unlock with 0000: {}", outcome(vault.unlock(pass("0000"))));
     println!(
         "unlock with the right passcode: {}",
         outcome(vault.unlock(pass(PASSCODE)))
     );
-    println!("notes back: {}", vault.list_notes()?.len());
+    println!("journal entries back: {}", journal(&vault)?.len());
 
     step("Change the passcode (the data key is re-wrapped, no record re-encrypted)");
     vault.change_passcode("a longer passphrase".into(), None)?;
@@ -121,19 +135,35 @@ pub(crate) fn run() -> Result<(), VaultError> {
     reopened.unlock(pass("new start"))?;
     let status = reopened.status()?;
     println!(
-        "unlock still works; damaged records detected: {}; intact notes readable: {}",
+        "unlock still works; damaged records detected: {}; intact journal entries readable: {}",
         status.damaged_records,
-        reopened.list_notes()?.len()
+        journal(&reopened)?.len()
     );
+
+    println!("\n\nNow a few weeks of no contact, in the same vault.");
+    demo_weeks::run(&reopened)?;
     println!("\nDone. The temporary vault is deleted now.");
     Ok(())
+}
+
+fn journal(vault: &Vault) -> Result<Vec<nocontact_core::Reflection>, VaultError> {
+    Ok(vault
+        .list_reflections(ReflectionQuery {
+            filter: ReflectionFilter::Journal,
+            person_id: None,
+            from: None,
+            until: None,
+            offset: 0,
+            limit: 50,
+        })?
+        .reflections)
 }
 
 fn pass(p: &str) -> Secret {
     Secret::Passcode { passcode: p.into() }
 }
 
-fn outcome(result: Result<(), VaultError>) -> String {
+pub(crate) fn outcome(result: Result<(), VaultError>) -> String {
     match result {
         Ok(()) => "ok".into(),
         Err(e) => format!("refused ({})", crate::describe(e)),

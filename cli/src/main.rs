@@ -1,34 +1,54 @@
 //! `nocontact`: the terminal front end over nocontact-core.
 //!
-//! Every command prints one clear line on error and exits non-zero. A
-//! passcode is read from the terminal without echo, or from standard input
-//! with `--passcode-stdin`; never from an argument, where it would land in
-//! the shell's history and the process list.
+//! Every command prints one clear line on error and exits non-zero (2 for a
+//! usage error, 1 otherwise). A passcode is read from the terminal without
+//! echo, or from standard input with `--passcode-stdin`; never from an
+//! argument, where it would land in the shell's history and the process
+//! list. Error messages name fields, never the user's text.
 
 mod args;
+mod cmd_events;
+mod cmd_log;
+mod cmd_people;
+mod cmd_plan;
+mod cmd_reflect;
 mod demo;
+mod demo_weeks;
+mod ids;
 mod input;
+mod names;
 mod paths;
+mod plan_text;
 mod render;
+mod when;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use nocontact_core::{NewNote, Secret, Vault, VaultError, VaultSetup};
+use nocontact_core::{Secret, Vault, VaultError, VaultSetup};
 
 use args::{Command, Options};
 use input::Prompter;
 
-const USAGE: &str = "\
+pub(crate) const USAGE: &str = "\
 usage: nocontact [--vault PATH] [--passcode-stdin] COMMAND
 
 commands:
-  init             create a vault (asks for a passcode twice, prints the recovery code once)
-  note TEXT        add a note
-  notes            list notes, newest first
-  passcode         change the passcode
-  recover          set a new passcode with the recovery code
-  demo             walk through what the core does, in a throwaway vault
-  help             show this text
+  init          create a vault (asks for a passcode twice, prints the recovery code once)
+  person        add, list, archive the people I keep away from
+  boundary      add, list boundaries and set their status
+  trigger       add, list, archive triggers
+  log           log an urge, a contact I made, their attempt, or a check-in
+  events        the log, newest first, with filters and pages
+  reflect       write a journal entry, answer today's prompt, or an unsent letter
+  reflections   read them back
+  prompt        today's reflection prompt
+  reasons       my reasons for this, and suggestions to adopt
+  plan          show or edit the safety plan
+  passcode      change the passcode
+  recover       set a new passcode with the recovery code
+  demo          walk through what the core does, in a throwaway vault
+  help [COMMAND]  show this text, or a command's usage
 
 options:
   --vault PATH       the vault file (default: the platform data folder)
@@ -38,8 +58,8 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let (options, command) = match args::parse(&argv) {
         Ok(parsed) => parsed,
-        Err(message) => {
-            eprintln!("nocontact: {message}\n\n{USAGE}");
+        Err(err) => {
+            eprintln!("nocontact: {}\n\n{}", err.message, err.usage);
             return ExitCode::from(2);
         }
     };
@@ -54,51 +74,40 @@ fn main() -> ExitCode {
 
 fn run(options: &Options, command: Command) -> Result<(), String> {
     let mut prompter = Prompter::new(options.passcode_stdin);
-    match command {
-        Command::Help => {
-            println!("{USAGE}");
-            Ok(())
+    let vault = match command {
+        Command::Help(usage) => {
+            println!("{usage}");
+            return Ok(());
         }
-        Command::Demo => demo::run().map_err(describe),
-        Command::Init => init(options, &mut prompter),
-        Command::Note(text) => {
-            let vault = unlock(options, &mut prompter)?;
-            let note = vault
-                .add_note(NewNote {
-                    text,
-                    at: None,
-                    utc_offset_seconds: render::local_offset_seconds(),
-                })
-                .map_err(describe)?;
-            println!("added {}", render::short_id(&note.id));
-            Ok(())
-        }
-        Command::Notes => {
-            let vault = unlock(options, &mut prompter)?;
-            let notes = vault.list_notes().map_err(describe)?;
-            if notes.is_empty() {
-                println!("no notes yet");
-            }
-            for note in &notes {
-                println!("{}", render::note_line(note));
-            }
-            Ok(())
-        }
-        Command::Passcode => {
-            let vault = unlock(options, &mut prompter)?;
-            let new = prompter.new_passcode()?;
-            vault.change_passcode(new, None).map_err(describe)?;
-            println!("passcode changed");
-            Ok(())
-        }
+        Command::Demo => return demo::run().map_err(describe),
+        Command::Init => return init(options, &mut prompter),
         Command::Recover => {
             let vault = open(options)?;
             let code = prompter.line("Recovery code: ")?;
             let new = prompter.new_passcode()?;
             vault.recover(code, new).map_err(describe)?;
             println!("passcode reset with the recovery code");
+            return Ok(());
+        }
+        _ => unlock(options, &mut prompter)?,
+    };
+    match command {
+        Command::Passcode => {
+            let new = prompter.new_passcode()?;
+            vault.change_passcode(new, None).map_err(describe)?;
+            println!("passcode changed");
             Ok(())
         }
+        Command::Person(cmd) => cmd_people::run_person(&vault, cmd),
+        Command::Boundary(cmd) => cmd_people::run_boundary(&vault, cmd),
+        Command::Trigger(cmd) => cmd_people::run_trigger(&vault, cmd),
+        Command::Log(cmd) => cmd_log::run(&vault, cmd),
+        Command::Events(cmd) => cmd_events::run(&vault, cmd),
+        Command::Reflect(cmd) => cmd_reflect::run_reflect(&vault, cmd),
+        Command::Prompt => cmd_reflect::run_prompt(&vault),
+        Command::Reasons(cmd) => cmd_reflect::run_reasons(&vault, cmd),
+        Command::Plan(cmd) => cmd_plan::run(&vault, cmd),
+        Command::Help(_) | Command::Demo | Command::Init | Command::Recover => Ok(()),
     }
 }
 
@@ -132,7 +141,7 @@ fn init(options: &Options, prompter: &mut Prompter) -> Result<(), String> {
     Ok(())
 }
 
-fn open(options: &Options) -> Result<std::sync::Arc<Vault>, String> {
+fn open(options: &Options) -> Result<Arc<Vault>, String> {
     let path = paths::vault_path(options)?;
     Vault::open(path.to_string_lossy().into_owned()).map_err(|e| match e {
         VaultError::NotFound => "no vault here yet; run `nocontact init` first".to_owned(),
@@ -140,7 +149,7 @@ fn open(options: &Options) -> Result<std::sync::Arc<Vault>, String> {
     })
 }
 
-fn unlock(options: &Options, prompter: &mut Prompter) -> Result<std::sync::Arc<Vault>, String> {
+fn unlock(options: &Options, prompter: &mut Prompter) -> Result<Arc<Vault>, String> {
     let vault = open(options)?;
     let passcode = prompter.passcode("Passcode: ")?;
     vault
@@ -154,6 +163,7 @@ pub(crate) fn describe(err: VaultError) -> String {
     match err {
         VaultError::WrongSecret => "wrong passcode".to_owned(),
         VaultError::InvalidInput { field } => format!("invalid {}", field.replace('_', " ")),
+        VaultError::InUse => "still in use; archive it instead".to_owned(),
         other => other.to_string(),
     }
 }

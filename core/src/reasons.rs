@@ -149,7 +149,7 @@ mod tests {
             prompt_for_day(&prompts, 20_000).unwrap().theme,
             prompt_for_day(&prompts, 20_001).unwrap().theme
         );
-        assert_eq!(prompt_for_day(&prompts, -5).is_some(), true);
+        assert!(prompt_for_day(&prompts, -5).is_some());
         assert!(prompt_for_day(&[], 1).is_none());
     }
 

@@ -72,7 +72,9 @@ pub struct VaultStatus {
     pub passcode_needs_device_key: bool,
     /// Sealed records in the file (readable without a key by anyone with the file).
     pub record_count: u64,
-    /// Records that failed authentication at unlock: altered or damaged.
+    /// Records that failed authentication at unlock (altered or damaged),
+    /// plus log records that do not fit the log (an amendment whose entry
+    /// is missing, a repeated sequence number).
     pub damaged_records: u64,
 }
 
@@ -193,9 +195,8 @@ impl Session {
         }
         let mut notes = std::mem::take(&mut self.index.legacy_notes);
         notes.sort_by_key(|(_, n)| (n.recorded_at, n.at));
-        let mut seq = self.index.ledger.next_seq;
         let mut items = Vec::with_capacity(notes.len());
-        for (_, note) in &notes {
+        for (seq, (_, note)) in (self.index.ledger.next_seq..).zip(notes.iter()) {
             let id = RecordId::random()?;
             let op = LedgerOp::Create {
                 at: note.at,
@@ -216,7 +217,6 @@ impl Session {
                 recorded_at: note.recorded_at,
                 op,
             };
-            seq += 1;
             items.push((id, Record::Ledger(record)));
         }
         let sealed = items

@@ -662,6 +662,10 @@ fn reasons_from_suggestions() {
         .unwrap();
     assert_eq!(edited.text, "In my words: I deserve calm.");
     assert_eq!(v.reason_suggestions().unwrap().len(), suggestions.len() - 2);
+    assert_eq!(
+        v.accept_reason_suggestion(first.id.clone(), None),
+        Err(VaultError::invalid_field("suggestion_id"))
+    );
     let own = v
         .add_reason(
             "So my kids see something different.".into(),

@@ -426,7 +426,7 @@ fn many_threads_share_one_vault() {
                     vault
                         .add_reflection(journal(&format!("thread {t} note {i}")))
                         .unwrap();
-                    reflections(&vault).unwrap();
+                    reflections(vault).unwrap();
                 }
             });
         }

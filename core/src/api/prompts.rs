@@ -89,6 +89,7 @@ impl Vault {
     }
 
     /// Accepts a suggestion, optionally in the person's own edited words.
+    /// A suggestion already accepted is refused (`suggestion_id`).
     pub fn accept_reason_suggestion(
         &self,
         suggestion_id: String,
@@ -101,6 +102,14 @@ impl Vault {
         let text = edited_text.unwrap_or(suggestion.text);
         validate_reason(&text)?;
         self.with_session(|conn, session| {
+            let taken = session
+                .index
+                .reasons
+                .values()
+                .any(|r| r.suggestion_id.as_deref() == Some(suggestion.id.as_str()));
+            if taken {
+                return Err(VaultError::invalid("suggestion_id"));
+            }
             store_reason(
                 conn,
                 session,

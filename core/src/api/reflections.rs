@@ -159,12 +159,15 @@ fn matches_query(content: &EntryBody, q: &ReflectionQuery) -> bool {
     let EntryBody::Reflection { body } = content else {
         return false;
     };
-    let kind_ok = match (&q.filter, &body.kind) {
-        (ReflectionFilter::All, _) => true,
-        (ReflectionFilter::Journal, ReflectionKind::Journal { .. }) => true,
-        (ReflectionFilter::UnsentLetters, ReflectionKind::UnsentLetter { .. }) => true,
-        _ => false,
-    };
+    let kind_ok = matches!(
+        (&q.filter, &body.kind),
+        (ReflectionFilter::All, _)
+            | (ReflectionFilter::Journal, ReflectionKind::Journal { .. })
+            | (
+                ReflectionFilter::UnsentLetters,
+                ReflectionKind::UnsentLetter { .. }
+            )
+    );
     let person_ok = match (&q.person_id, &body.kind) {
         (None, _) => true,
         (Some(p), ReflectionKind::UnsentLetter { person_id }) => p == person_id,
