@@ -12,6 +12,7 @@ use crate::domain::people::Person;
 use crate::domain::reflections::ReflectionKind;
 use crate::domain::safety_plan::SafetyPlanVersion;
 use crate::domain::triggers::Trigger;
+use crate::insights::reminders::ReminderSettings;
 use crate::note::Note;
 use crate::reasons::{MyReason, Prompt};
 use crate::record::{Record, RecordId};
@@ -27,6 +28,8 @@ pub(crate) struct Index {
     /// Every saved version of the safety plan, oldest first.
     pub(crate) plans: Vec<SafetyPlanVersion>,
     pub(crate) ledger: Ledger,
+    /// The reminder settings and the record they are stored in.
+    pub(crate) reminders: Option<(RecordId, ReminderSettings)>,
     /// Notes from the foundation's placeholder kind, waiting to be migrated.
     pub(crate) legacy_notes: Vec<(RecordId, Note)>,
     /// Raw ids of records that failed to authenticate or to parse.
@@ -67,6 +70,7 @@ impl Index {
                 self.plans.insert(at, plan);
             }
             Record::Ledger(entry) => self.ledger.apply(id, entry),
+            Record::ReminderSettings(settings) => self.reminders = Some((id, settings)),
         }
     }
 

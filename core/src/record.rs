@@ -13,6 +13,7 @@ use crate::domain::entries::LedgerRecord;
 use crate::domain::people::Person;
 use crate::domain::safety_plan::SafetyPlanVersion;
 use crate::domain::triggers::Trigger;
+use crate::insights::reminders::ReminderSettings;
 use crate::note::Note;
 use crate::reasons::{MyReason, Prompt};
 use crate::{Result, VaultError};
@@ -59,6 +60,7 @@ pub(crate) enum Record {
     Prompt(Prompt),
     SafetyPlan(SafetyPlanVersion),
     Ledger(LedgerRecord),
+    ReminderSettings(ReminderSettings),
 }
 
 impl Record {
