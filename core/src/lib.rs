@@ -57,12 +57,15 @@ pub use domain::safety_plan::{
 pub use domain::triggers::{Trigger, TriggerCategory, TriggerInput, TRIGGER_NAME_MAX_CHARS};
 pub use error::VaultError;
 pub use insights::patterns::{
-    AttemptInsights, BoundaryProgress, ChannelCount, MoodInsights, MoodPoint, Ranked, Trend, UrgeInsights, WeekCount,
-    WeekUrges,
+    AttemptInsights, BoundaryProgress, ChannelCount, MoodInsights, MoodPoint, Ranked, Trend,
+    UrgeInsights, WeekCount, WeekUrges,
 };
 pub use insights::reminders::{Discretion, Reminder, ReminderKind, ReminderSettings, TimeOfDay};
 pub use insights::streaks::{MilestoneReached, NextMilestone, Streak, MILESTONES};
-pub use insights::{HomeSummary, Insights, RiskyDate, StreakReport, INSIGHT_WEEKS_MAX, RISKY_HORIZON_MAX_DAYS, RISKY_NEAR_DAYS};
+pub use insights::{
+    HomeSummary, Insights, RiskyDate, StreakReport, INSIGHT_WEEKS_MAX, RISKY_HORIZON_MAX_DAYS,
+    RISKY_NEAR_DAYS,
+};
 pub use keyring::{Secret, PASSCODE_MAX_CHARS, PASSCODE_MIN_CHARS};
 pub use reasons::{
     MyReason, Prompt, ReasonSuggestion, ReasonTheme, PROMPT_MAX_CHARS, REASON_MAX_CHARS,

@@ -6,7 +6,10 @@
 
 use std::time::SystemTime;
 
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use crate::{Result, VaultError};
@@ -43,7 +46,9 @@ pub(crate) fn instant_at(zone: Tz, date: NaiveDate, time: NaiveTime) -> Option<S
         LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
         LocalResult::None => {
             // Read the wall time with the offset in force before the gap.
-            let before = zone.from_local_datetime(&(local - Duration::hours(3))).earliest()?;
+            let before = zone
+                .from_local_datetime(&(local - Duration::hours(3)))
+                .earliest()?;
             let offset = i64::from(before.offset().fix().local_minus_utc());
             Utc.from_utc_datetime(&(local - Duration::seconds(offset)))
         }

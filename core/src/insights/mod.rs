@@ -90,7 +90,11 @@ pub struct HomeSummary {
 
 /// The live events, latest revisions.
 fn events(index: &Index) -> Vec<Event> {
-    index.ledger.live_entries().filter_map(Entry::event).collect()
+    index
+        .ledger
+        .live_entries()
+        .filter_map(Entry::event)
+        .collect()
 }
 
 fn breach_days(events: &[Event], person_id: Option<&str>) -> Vec<NaiveDate> {
@@ -104,8 +108,17 @@ fn breach_days(events: &[Event], person_id: Option<&str>) -> Vec<NaiveDate> {
 
 pub(crate) fn streak_report(index: &Index, events: &[Event], today: NaiveDate) -> StreakReport {
     let mut people: Vec<&Person> = index.people.values().filter(|p| !p.archived).collect();
-    people.sort_by(|a, b| a.alias.to_lowercase().cmp(&b.alias.to_lowercase()).then(a.id.cmp(&b.id)));
-    let start_of = |p: &Person| p.no_contact_since.to_naive("no_contact_since").unwrap_or(today);
+    people.sort_by(|a, b| {
+        a.alias
+            .to_lowercase()
+            .cmp(&b.alias.to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+    let start_of = |p: &Person| {
+        p.no_contact_since
+            .to_naive("no_contact_since")
+            .unwrap_or(today)
+    };
     let per_person: Vec<Streak> = people
         .iter()
         .map(|p| {
@@ -156,15 +169,29 @@ pub(crate) fn risky_dates(triggers: &[&Trigger], today: NaiveDate, horizon: u32)
 
 /// One-off notices for the reminder schedule: milestones of every streak,
 /// heads-ups before risky dates, boundary review dates.
-fn notices(index: &Index, report: &StreakReport, settings: &ReminderSettings, today: NaiveDate) -> Vec<Notice> {
+fn notices(
+    index: &Index,
+    report: &StreakReport,
+    settings: &ReminderSettings,
+    today: NaiveDate,
+) -> Vec<Notice> {
     let mut out = Vec::new();
     for streak in report.overall.iter().chain(&report.people) {
-        let anchor = streak.current_since.to_naive("current_since").unwrap_or(today);
+        let anchor = streak
+            .current_since
+            .to_naive("current_since")
+            .unwrap_or(today);
         let mut days = streak.current_days;
         // The next few milestones of this streak, if it holds.
         for _ in 0..3 {
-            let Some(next) = streaks::next(anchor, days) else { break };
-            let who = streak.alias.as_deref().map(|a| format!(" with {a}")).unwrap_or_default();
+            let Some(next) = streaks::next(anchor, days) else {
+                break;
+            };
+            let who = streak
+                .alias
+                .as_deref()
+                .map(|a| format!(" with {a}"))
+                .unwrap_or_default();
             out.push(Notice {
                 date: anchor + Duration::days(i64::from(next.days)),
                 kind: ReminderKind::Milestone,
@@ -177,7 +204,8 @@ fn notices(index: &Index, report: &StreakReport, settings: &ReminderSettings, to
     if let Some(ahead) = settings.risky_date_heads_up_days {
         let triggers: Vec<&Trigger> = index.triggers.values().collect();
         for risky in risky_dates(&triggers, today, RISKY_HORIZON_MAX_DAYS) {
-            let date = risky.date.to_naive("date").unwrap_or(today) - Duration::days(i64::from(ahead));
+            let date =
+                risky.date.to_naive("date").unwrap_or(today) - Duration::days(i64::from(ahead));
             let when = match ahead {
                 0 => "is today".to_owned(),
                 1 => "is tomorrow".to_owned(),
@@ -187,11 +215,18 @@ fn notices(index: &Index, report: &StreakReport, settings: &ReminderSettings, to
                 date,
                 kind: ReminderKind::RiskyDate,
                 plain_title: format!("Coming up: {}", risky.name),
-                plain_body: format!("{} {when}. Your safety plan is ready if you need it.", risky.name),
+                plain_body: format!(
+                    "{} {when}. Your safety plan is ready if you need it.",
+                    risky.name
+                ),
             });
         }
     }
-    for b in index.boundaries.values().filter(|b| b.status != BoundaryStatus::Retired) {
+    for b in index
+        .boundaries
+        .values()
+        .filter(|b| b.status != BoundaryStatus::Retired)
+    {
         if let Some(review) = b.review_on.and_then(|r| r.to_naive("review_on").ok()) {
             out.push(Notice {
                 date: review,
@@ -205,7 +240,11 @@ fn notices(index: &Index, report: &StreakReport, settings: &ReminderSettings, to
 }
 
 fn settings(index: &Index) -> ReminderSettings {
-    index.reminders.as_ref().map(|(_, s)| s.clone()).unwrap_or_default()
+    index
+        .reminders
+        .as_ref()
+        .map(|(_, s)| s.clone())
+        .unwrap_or_default()
 }
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
@@ -214,11 +253,22 @@ impl Vault {
     pub fn streaks(&self, zone: String) -> Result<StreakReport> {
         let tz = localtime::zone(&zone)?;
         let today = today_in(tz, SystemTime::now());
-        self.with_session(|_, session| Ok(streak_report(&session.index, &events(&session.index), today)))
+        self.with_session(|_, session| {
+            Ok(streak_report(
+                &session.index,
+                &events(&session.index),
+                today,
+            ))
+        })
     }
 
     /// Patterns over the last `weeks` weeks (1–104), for everyone or one person.
-    pub fn insights(&self, zone: String, weeks: u32, person_id: Option<String>) -> Result<Insights> {
+    pub fn insights(
+        &self,
+        zone: String,
+        weeks: u32,
+        person_id: Option<String>,
+    ) -> Result<Insights> {
         let tz = localtime::zone(&zone)?;
         crate::validate::range("weeks", weeks, 1, INSIGHT_WEEKS_MAX)?;
         let today = today_in(tz, SystemTime::now());
@@ -293,7 +343,9 @@ impl Vault {
             let report = streak_report(index, &events(index), today);
             let settings = settings(index);
             let notices = notices(index, &report, &settings, today);
-            Ok(reminders::schedule(&settings, tz, now, today, &notices, count))
+            Ok(reminders::schedule(
+                &settings, tz, now, today, &notices, count,
+            ))
         })
     }
 
@@ -325,12 +377,17 @@ impl Vault {
             let day_number = (today - NaiveDate::default()).num_days();
             Ok(HomeSummary {
                 today: LocalDate::from_naive(today),
-                next_milestone: streaks.overall.as_ref().and_then(|s| s.next_milestone.clone()),
+                next_milestone: streaks
+                    .overall
+                    .as_ref()
+                    .and_then(|s| s.next_milestone.clone()),
                 streaks,
                 prompt_of_the_day: prompt_for_day(&prompts, day_number).cloned(),
                 reminders_today,
                 last_check_in,
-                risky_date_near: risky_dates(&triggers, today, RISKY_NEAR_DAYS).into_iter().next(),
+                risky_date_near: risky_dates(&triggers, today, RISKY_NEAR_DAYS)
+                    .into_iter()
+                    .next(),
             })
         })
     }

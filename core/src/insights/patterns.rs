@@ -195,7 +195,10 @@ fn trend(slope: Option<f64>, threshold: f64) -> (Trend, f64) {
 
 /// The most frequent labels, most frequent first, ties by label.
 fn top(counts: BTreeMap<String, u32>, n: usize) -> Vec<Ranked> {
-    let mut ranked: Vec<Ranked> = counts.into_iter().map(|(label, count)| Ranked { label, count }).collect();
+    let mut ranked: Vec<Ranked> = counts
+        .into_iter()
+        .map(|(label, count)| Ranked { label, count })
+        .collect();
     ranked.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
     ranked.truncate(n);
     ranked
@@ -204,7 +207,10 @@ fn top(counts: BTreeMap<String, u32>, n: usize) -> Vec<Ranked> {
 const TOP: usize = 5;
 
 pub(crate) fn urges(events: &[Event], triggers: &[Trigger], window: &Window) -> UrgeInsights {
-    let names: BTreeMap<&str, &str> = triggers.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
+    let names: BTreeMap<&str, &str> = triggers
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str()))
+        .collect();
     let mut per_week = vec![(0u32, 0u32, Vec::<f64>::new()); window.weeks];
     let mut grid = vec![vec![0u32; 24]; 7];
     let (mut total, mut resisted) = (0u32, 0u32);
@@ -213,7 +219,9 @@ pub(crate) fn urges(events: &[Event], triggers: &[Trigger], window: &Window) -> 
     let mut emotion_counts = BTreeMap::new();
     let mut helped = BTreeMap::new();
     for event in events {
-        let EventBody::Urge { urge } = &event.body else { continue };
+        let EventBody::Urge { urge } = &event.body else {
+            continue;
+        };
         let local = local_datetime(event.at, event.utc_offset_seconds);
         if !window.contains(local.date()) {
             continue;
@@ -232,7 +240,9 @@ pub(crate) fn urges(events: &[Event], triggers: &[Trigger], window: &Window) -> 
         }
         grid[local.weekday().num_days_from_monday() as usize][local.hour() as usize] += 1;
         for id in &urge.trigger_ids {
-            let label = names.get(id.as_str()).map_or_else(|| id.clone(), |n| (*n).to_owned());
+            let label = names
+                .get(id.as_str())
+                .map_or_else(|| id.clone(), |n| (*n).to_owned());
             *trigger_counts.entry(label).or_insert(0) += 1;
         }
         for e in &urge.emotions {
@@ -281,7 +291,9 @@ pub(crate) fn attempts(events: &[Event], window: &Window) -> AttemptInsights {
     let mut by_channel: BTreeMap<Channel, u32> = BTreeMap::new();
     let mut days: Vec<NaiveDate> = Vec::new();
     for event in events {
-        let EventBody::TheirAttempt { attempt } = &event.body else { continue };
+        let EventBody::TheirAttempt { attempt } = &event.body else {
+            continue;
+        };
         let date = local_date(event.at, event.utc_offset_seconds);
         if !window.contains(date) {
             continue;
@@ -301,7 +313,11 @@ pub(crate) fn attempts(events: &[Event], window: &Window) -> AttemptInsights {
     }
     let last_14_days = block_counts.first().copied().unwrap_or(0);
     let most_earlier = block_counts.iter().skip(1).copied().max().unwrap_or(0);
-    let points: Vec<(f64, f64)> = per_week.iter().enumerate().map(|(i, c)| (i as f64, f64::from(*c))).collect();
+    let points: Vec<(f64, f64)> = per_week
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i as f64, f64::from(*c)))
+        .collect();
     let (trend, change_per_week) = if days.is_empty() {
         (Trend::NotEnoughData, 0.0)
     } else {
@@ -335,12 +351,17 @@ pub(crate) fn mood(events: &[Event], window: &Window) -> MoodInsights {
     let mut days: BTreeMap<NaiveDate, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     let mut weeks: BTreeMap<NaiveDate, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     for event in events {
-        let EventBody::CheckIn { check_in } = &event.body else { continue };
+        let EventBody::CheckIn { check_in } = &event.body else {
+            continue;
+        };
         let date = local_date(event.at, event.utc_offset_seconds);
         if !window.contains(date) {
             continue;
         }
-        for bucket in [days.entry(date).or_default(), weeks.entry(week_start(date)).or_default()] {
+        for bucket in [
+            days.entry(date).or_default(),
+            weeks.entry(week_start(date)).or_default(),
+        ] {
             bucket.0.push(f64::from(check_in.mood));
             if let Some(energy) = check_in.energy {
                 bucket.1.push(f64::from(energy));
@@ -367,7 +388,9 @@ pub(crate) fn mood(events: &[Event], window: &Window) -> MoodInsights {
 fn covers(kind: BoundaryKind, channel: Channel) -> bool {
     use Channel::*;
     match kind {
-        BoundaryKind::Communication => matches!(channel, Call | Text | MessagingApp | Email | Other),
+        BoundaryKind::Communication => {
+            matches!(channel, Call | Text | MessagingApp | Email | Other)
+        }
         BoundaryKind::Digital => matches!(channel, MessagingApp | Email | SocialMedia),
         BoundaryKind::InPerson => channel == InPerson,
         BoundaryKind::ThroughOtherPeople => channel == ThroughSomeone,
@@ -375,7 +398,11 @@ fn covers(kind: BoundaryKind, channel: Channel) -> bool {
     }
 }
 
-pub(crate) fn boundaries(events: &[Event], boundaries: &[Boundary], today: NaiveDate) -> Vec<BoundaryProgress> {
+pub(crate) fn boundaries(
+    events: &[Event],
+    boundaries: &[Boundary],
+    today: NaiveDate,
+) -> Vec<BoundaryProgress> {
     boundaries
         .iter()
         .map(|b| {
@@ -385,7 +412,9 @@ pub(crate) fn boundaries(events: &[Event], boundaries: &[Boundary], today: Naive
             for event in events {
                 let date = local_date(event.at, event.utc_offset_seconds);
                 match &event.body {
-                    EventBody::MyContact { contact } if contact.crossed_boundary_ids.contains(&b.id) => {
+                    EventBody::MyContact { contact }
+                        if contact.crossed_boundary_ids.contains(&b.id) =>
+                    {
                         crossed.push(date);
                     }
                     EventBody::TheirAttempt { attempt }

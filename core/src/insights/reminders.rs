@@ -35,7 +35,8 @@ pub struct TimeOfDay {
 
 impl TimeOfDay {
     pub(crate) fn naive(self) -> NaiveTime {
-        NaiveTime::from_hms_opt(u32::from(self.hour), u32::from(self.minute), 0).unwrap_or(NaiveTime::MIN)
+        NaiveTime::from_hms_opt(u32::from(self.hour), u32::from(self.minute), 0)
+            .unwrap_or(NaiveTime::MIN)
     }
 
     fn check(self, field: &str) -> Result<()> {
@@ -64,7 +65,10 @@ impl Default for ReminderSettings {
     fn default() -> Self {
         Self {
             discretion: Discretion::Neutral,
-            daily_check_in: Some(TimeOfDay { hour: 20, minute: 0 }),
+            daily_check_in: Some(TimeOfDay {
+                hour: 20,
+                minute: 0,
+            }),
             evening_review: None,
             milestones: true,
             risky_date_heads_up_days: Some(3),
@@ -126,7 +130,10 @@ fn neutral_text(kind: ReminderKind) -> (&'static str, &'static str) {
         ReminderKind::EveningReview => ("This evening", "A moment to look back on today."),
         ReminderKind::Milestone => ("A good day", "Today marks something worth noticing."),
         ReminderKind::RiskyDate => ("Heads-up", "A date you marked is coming up."),
-        ReminderKind::BoundaryReview => ("A review", "Something you planned to look at again is due today."),
+        ReminderKind::BoundaryReview => (
+            "A review",
+            "Something you planned to look at again is due today.",
+        ),
     }
 }
 
@@ -153,20 +160,21 @@ pub(crate) fn schedule(
     notices: &[Notice],
     count: usize,
 ) -> Vec<Reminder> {
-    let make = |date: NaiveDate, time: TimeOfDay, kind: ReminderKind, plain: Option<(&str, &str)>| {
-        let at = instant_at(zone, date, time.naive())?;
-        let (title, body) = match settings.discretion {
-            Discretion::Neutral => neutral_text(kind),
-            Discretion::Plain => plain.unwrap_or_else(|| plain_text(kind)),
+    let make =
+        |date: NaiveDate, time: TimeOfDay, kind: ReminderKind, plain: Option<(&str, &str)>| {
+            let at = instant_at(zone, date, time.naive())?;
+            let (title, body) = match settings.discretion {
+                Discretion::Neutral => neutral_text(kind),
+                Discretion::Plain => plain.unwrap_or_else(|| plain_text(kind)),
+            };
+            Some(Reminder {
+                at,
+                date: LocalDate::from_naive(date),
+                kind,
+                title: title.to_owned(),
+                body: body.to_owned(),
+            })
         };
-        Some(Reminder {
-            at,
-            date: LocalDate::from_naive(date),
-            kind,
-            title: title.to_owned(),
-            body: body.to_owned(),
-        })
-    };
     let mut out: Vec<Reminder> = Vec::new();
     // Daily ones: `count + 1` days covers `count` future occurrences.
     for day in 0..=count as i64 {
@@ -220,7 +228,10 @@ mod tests {
     }
 
     fn at_utc(s: &str) -> SystemTime {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc).into()
+        DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .with_timezone(&Utc)
+            .into()
     }
 
     fn daily(hour: u8, minute: u8) -> ReminderSettings {
@@ -242,7 +253,11 @@ mod tests {
         let days: Vec<LocalDate> = got.iter().map(|r| r.date).collect();
         assert_eq!(days.len(), 4);
         assert_eq!(days[0], LocalDate::from_naive(d(2026, 3, 7)));
-        assert_eq!(days[1], LocalDate::from_naive(d(2026, 3, 8)), "the gap day still has one");
+        assert_eq!(
+            days[1],
+            LocalDate::from_naive(d(2026, 3, 8)),
+            "the gap day still has one"
+        );
         assert_eq!(utc(got[0].at), "2026-03-07 07:30"); // EST
         assert_eq!(utc(got[1].at), "2026-03-08 07:30"); // 03:30 EDT, past the gap
         assert_eq!(utc(got[2].at), "2026-03-09 06:30"); // EDT
@@ -254,7 +269,10 @@ mod tests {
         let ny = zone("America/New_York").unwrap();
         let now = at_utc("2026-10-30T12:00:00Z");
         let got = schedule(&daily(1, 30), ny, now, d(2026, 10, 30), &[], 4);
-        let nov1: Vec<&Reminder> = got.iter().filter(|r| r.date == LocalDate::from_naive(d(2026, 11, 1))).collect();
+        let nov1: Vec<&Reminder> = got
+            .iter()
+            .filter(|r| r.date == LocalDate::from_naive(d(2026, 11, 1)))
+            .collect();
         assert_eq!(nov1.len(), 1);
         assert_eq!(utc(nov1[0].at), "2026-11-01 05:30"); // the first 01:30, EDT
         assert_eq!(got.len(), 4);
@@ -279,7 +297,14 @@ mod tests {
         let got = schedule(&settings, berlin, now, d(2026, 11, 26), &notices, 3);
         let kinds: Vec<ReminderKind> = got.iter().map(|r| r.kind).collect();
         // Today's 08:00 has passed; tomorrow 08:00, then the 09:00 notice.
-        assert_eq!(kinds, vec![ReminderKind::DailyCheckIn, ReminderKind::Milestone, ReminderKind::DailyCheckIn]);
+        assert_eq!(
+            kinds,
+            vec![
+                ReminderKind::DailyCheckIn,
+                ReminderKind::Milestone,
+                ReminderKind::DailyCheckIn
+            ]
+        );
         assert_eq!(got[1].title, "30 days");
         let neutral = schedule(
             &ReminderSettings {
@@ -306,7 +331,17 @@ mod tests {
         ] {
             let (title, body) = neutral_text(kind);
             let text = format!("{title} {body}").to_lowercase();
-            for word in ["contact", "ex ", "abuse", "boundar", "urge", "safety", "no-contact", "trigger", "block"] {
+            for word in [
+                "contact",
+                "ex ",
+                "abuse",
+                "boundar",
+                "urge",
+                "safety",
+                "no-contact",
+                "trigger",
+                "block",
+            ] {
                 assert!(!text.contains(word), "{word} in {text}");
             }
         }
@@ -316,13 +351,19 @@ mod tests {
     fn settings_validation() {
         let mut s = ReminderSettings::default();
         assert!(s.validate().is_ok());
-        s.daily_check_in = Some(TimeOfDay { hour: 24, minute: 0 });
+        s.daily_check_in = Some(TimeOfDay {
+            hour: 24,
+            minute: 0,
+        });
         assert_eq!(s.validate(), Err(VaultError::invalid("daily_check_in")));
         let s = ReminderSettings {
             risky_date_heads_up_days: Some(31),
             ..ReminderSettings::default()
         };
-        assert_eq!(s.validate(), Err(VaultError::invalid("risky_date_heads_up_days")));
+        assert_eq!(
+            s.validate(),
+            Err(VaultError::invalid("risky_date_heads_up_days"))
+        );
         assert!(check_count(0).is_err());
         assert!(check_count(501).is_err());
     }

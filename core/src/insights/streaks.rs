@@ -174,7 +174,10 @@ mod tests {
     #[test]
     fn an_empty_log() {
         let c = counts(d(2026, 1, 1), &[], d(2026, 1, 31));
-        assert_eq!((c.current, c.longest, c.total_kept, c.breaches, c.previous), (30, 30, 30, 0, None));
+        assert_eq!(
+            (c.current, c.longest, c.total_kept, c.breaches, c.previous),
+            (30, 30, 30, 0, None)
+        );
         let c = counts(d(2026, 1, 1), &[], d(2026, 1, 1));
         assert_eq!((c.current, c.longest, c.total_kept), (0, 0, 0));
     }
@@ -196,7 +199,10 @@ mod tests {
         let anchor = d(2026, 1, 1);
         let got: Vec<u32> = reached(anchor, 30).iter().map(|m| m.days).collect();
         assert_eq!(got, vec![1, 3, 7, 14, 21, 30]);
-        assert_eq!(reached(anchor, 30)[2].reached_on, LocalDate::from_naive(d(2026, 1, 8)));
+        assert_eq!(
+            reached(anchor, 30)[2].reached_on,
+            LocalDate::from_naive(d(2026, 1, 8))
+        );
         let n = next(anchor, 30).unwrap();
         assert_eq!((n.days, n.days_left), (45, 15));
         assert_eq!(next(anchor, 365).unwrap().days, 730);

@@ -88,7 +88,10 @@ fn breach_just_before_local_midnight() {
     // on the local day it happened.
     let events = [breach("2026-01-10 23:59", -5 * 3600)];
     let report = streak_report(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 11));
-    assert_eq!(report.people[0].current_since, LocalDate::from_naive(d(2026, 1, 10)));
+    assert_eq!(
+        report.people[0].current_since,
+        LocalDate::from_naive(d(2026, 1, 10))
+    );
     assert_eq!(report.people[0].current_days, 1);
 }
 
@@ -98,7 +101,10 @@ fn travel_across_the_date_line() {
     // Jan 9 in UTC and in Honolulu. The breach keeps its own day.
     let events = [breach("2026-01-10 08:00", 13 * 3600)];
     let report = streak_report(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 10));
-    assert_eq!(report.people[0].current_since, LocalDate::from_naive(d(2026, 1, 10)));
+    assert_eq!(
+        report.people[0].current_since,
+        LocalDate::from_naive(d(2026, 1, 10))
+    );
     assert_eq!(report.people[0].current_days, 0);
     // Back home in Honolulu (-10:00) a day later.
     let report = streak_report(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 11));
@@ -135,14 +141,20 @@ fn risky_dates_wrap_the_year_and_leap_days() {
     let b = trigger("leap birthday", 2, 29);
     let c = trigger("passed", 11, 1);
     let list = risky_dates(&[&a, &b, &c], d(2026, 12, 30), 90);
-    let got: Vec<(&str, u32)> = list.iter().map(|r| (r.name.as_str(), r.days_away)).collect();
+    let got: Vec<(&str, u32)> = list
+        .iter()
+        .map(|r| (r.name.as_str(), r.days_away))
+        .collect();
     assert_eq!(got, vec![("new year", 3), ("leap birthday", 60)]);
     assert_eq!(list[1].date, LocalDate::from_naive(d(2027, 2, 28)));
 }
 
 /// The UTC offset `zone` has at `utc`.
 fn offset_at(zone: Tz, utc: NaiveDateTime) -> i32 {
-    zone.from_utc_datetime(&utc).offset().fix().local_minus_utc()
+    zone.from_utc_datetime(&utc)
+        .offset()
+        .fix()
+        .local_minus_utc()
 }
 
 proptest! {
