@@ -41,7 +41,7 @@ fn breach(local: &str, offset_seconds: i32) -> Event {
     let utc = naive - Duration::seconds(i64::from(offset_seconds));
     let at: SystemTime = Utc.from_utc_datetime(&utc).into();
     Event {
-        id: format!("{local}"),
+        id: local.to_string(),
         kind: EventKind::MyContact,
         at,
         utc_offset_seconds: offset_seconds,
