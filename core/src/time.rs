@@ -25,6 +25,12 @@ pub(crate) fn from_millis(ms: i64) -> SystemTime {
     }
 }
 
+/// The earliest instant an entry may have: 1900-01-01T00:00:00Z. Older
+/// dates are typing mistakes, and far older ones would overflow calendars.
+pub(crate) fn earliest() -> SystemTime {
+    from_millis(-2_208_988_800_000)
+}
+
 /// The current instant, truncated to what the vault stores.
 pub(crate) fn now() -> SystemTime {
     from_millis(to_millis(SystemTime::now()))

@@ -505,6 +505,20 @@ fn event_validation_names_fields() {
         bad(check(3, Some(6)), None),
         VaultError::invalid_field("energy")
     );
+    assert_eq!(
+        bad(
+            check(3, None),
+            Some(SystemTime::UNIX_EPOCH - Duration::from_secs(71 * 365 * 86_400))
+        ),
+        VaultError::invalid_field("at")
+    );
+    assert_eq!(
+        bad(
+            check(3, None),
+            Some(SystemTime::UNIX_EPOCH - Duration::from_secs(u64::from(u32::MAX) * 1000))
+        ),
+        VaultError::invalid_field("at")
+    );
     let mut wide = new_event(check(3, None), None);
     wide.utc_offset_seconds = 20 * 3600;
     assert_eq!(

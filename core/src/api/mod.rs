@@ -37,7 +37,8 @@ pub(crate) fn check_ref(index: &Index, field: &str, kind: RefKind, id: &str) -> 
 }
 
 /// The instant an entry happened: `None` is now; the future (beyond a few
-/// minutes of clock skew) is refused, as is an impossible UTC offset.
+/// minutes of clock skew) and anything before 1900 are refused, as is an
+/// impossible UTC offset.
 pub(crate) fn instant(
     at: Option<SystemTime>,
     offset_seconds: i32,
@@ -48,7 +49,9 @@ pub(crate) fn instant(
     }
     match at {
         None => Ok(now),
-        Some(at) if at > now + MAX_FUTURE_SKEW => Err(VaultError::invalid("at")),
+        Some(at) if at > now + MAX_FUTURE_SKEW || at < time::earliest() => {
+            Err(VaultError::invalid("at"))
+        }
         Some(at) => Ok(time::from_millis(time::to_millis(at))),
     }
 }
