@@ -12,7 +12,10 @@ use std::str::FromStr;
 use nocontact_core::LocalDate;
 
 use crate::names::{self, Named};
-use crate::{cmd_events, cmd_log, cmd_people, cmd_plan, cmd_reflect, when, USAGE};
+use crate::{
+    cmd_events, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect, cmd_reminders,
+    cmd_status, when, USAGE,
+};
 
 #[derive(Debug, Default)]
 pub(crate) struct Options {
@@ -52,6 +55,9 @@ pub(crate) enum Command {
     Prompt,
     Reasons(cmd_reflect::ReasonsCmd),
     Plan(cmd_plan::PlanCmd),
+    Status(cmd_status::StatusCmd),
+    Insights(cmd_insights::InsightsCmd),
+    Reminders(cmd_reminders::RemindersCmd),
 }
 
 /// The usage text of a command group, by its word.
@@ -64,6 +70,9 @@ fn group_usage(word: &str) -> Option<&'static str> {
         "events" => cmd_events::USAGE,
         "reflect" | "reflections" | "prompt" | "reasons" => cmd_reflect::USAGE,
         "plan" => cmd_plan::USAGE,
+        "status" => cmd_status::USAGE,
+        "insights" => cmd_insights::USAGE,
+        "reminders" => cmd_reminders::USAGE,
         _ => return None,
     })
 }
@@ -122,6 +131,9 @@ pub(crate) fn parse(argv: &[String]) -> Parse<(Options, Command)> {
         }
         "reasons" => Command::Reasons(cmd_reflect::parse_reasons(&rest, o)?),
         "plan" => Command::Plan(cmd_plan::parse(&rest, o)?),
+        "status" => Command::Status(cmd_status::parse(&rest, o)?),
+        "insights" => Command::Insights(cmd_insights::parse(&rest, o)?),
+        "reminders" => Command::Reminders(cmd_reminders::parse(&rest, o)?),
         "note" | "notes" => {
             return Err(usage_error(
                 USAGE,
@@ -429,6 +441,16 @@ mod tests {
             p(&["log", "urge", "--help"]).unwrap().1,
             Command::Help(cmd_log::USAGE)
         ));
+        assert!(matches!(
+            p(&["help", "reminders"]).unwrap().1,
+            Command::Help(cmd_reminders::USAGE)
+        ));
+        let (o, c) = p(&["status", "--json", "--zone", "UTC", "--passcode-stdin"]).unwrap();
+        assert!(matches!(c, Command::Status(_)) && o.passcode_stdin);
+        assert!(matches!(
+            p(&["insights", "--weeks", "4"]).unwrap().1,
+            Command::Insights(_)
+        ));
     }
 
     #[test]
@@ -440,6 +462,8 @@ mod tests {
         assert!(p(&["--bogus"]).is_err());
         assert!(p(&["notes"]).is_err());
         assert!(p(&["person"]).is_err());
+        assert!(p(&["status", "extra"]).is_err());
+        assert!(p(&["insights", "--weeks", "many"]).is_err());
     }
 
     #[test]

@@ -8,7 +8,8 @@ use nocontact_core::{
     Vault, VaultError, VaultSetup, KDF_FLOOR,
 };
 
-use crate::{cmd_reflect, demo_weeks, render};
+use crate::cmd_insights::{self, Detail};
+use crate::{cmd_reflect, cmd_status, demo_weeks, render, zone};
 
 const PASSCODE: &str = "2580";
 
@@ -142,7 +143,28 @@ pub(crate) fn run() -> Result<(), VaultError> {
 
     println!("\n\nNow a few weeks of no contact, in the same vault.");
     demo_weeks::run(&reopened)?;
+    progress(&reopened)?;
     println!("\nDone. The temporary vault is deleted now.");
+    Ok(())
+}
+
+/// The home screen and the last weeks in patterns, as `status` and
+/// `insights` show them.
+fn progress(vault: &Vault) -> Result<(), VaultError> {
+    let name = zone::pick(None);
+    let rules = zone::rules(&name).map_err(|_| VaultError::invalid_field("zone"))?;
+    step(&format!(
+        "Progress: the home screen (`nocontact status`, in {name})"
+    ));
+    let aliases = render::aliases(vault)?;
+    for line in cmd_status::lines(&vault.summary(name.clone())?, rules, &aliases) {
+        println!("  {line}");
+    }
+    step("Progress: four weeks in patterns (`nocontact insights --weeks 4`, in short)");
+    let insights = vault.insights(name, 4, None)?;
+    for line in cmd_insights::lines(&insights, &aliases, Detail::Compact) {
+        println!("{}", format!("  {line}").trim_end());
+    }
     Ok(())
 }
 

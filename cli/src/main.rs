@@ -7,11 +7,15 @@
 //! list. Error messages name fields, never the user's text.
 
 mod args;
+mod charts;
 mod cmd_events;
+mod cmd_insights;
 mod cmd_log;
 mod cmd_people;
 mod cmd_plan;
 mod cmd_reflect;
+mod cmd_reminders;
+mod cmd_status;
 mod demo;
 mod demo_weeks;
 mod ids;
@@ -21,6 +25,7 @@ mod paths;
 mod plan_text;
 mod render;
 mod when;
+mod zone;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -45,6 +50,9 @@ commands:
   prompt        today's reflection prompt
   reasons       my reasons for this, and suggestions to adopt
   plan          show or edit the safety plan
+  status        the home screen: streaks, next milestone, today's prompt and reminders
+  insights      patterns over the last weeks: urges by hour, their attempts, mood, boundaries
+  reminders     the reminders to come, and `reminders set` for when and how they come
   passcode      change the passcode
   recover       set a new passcode with the recovery code
   demo          walk through what the core does, in a throwaway vault
@@ -52,7 +60,10 @@ commands:
 
 options:
   --vault PATH       the vault file (default: the platform data folder)
-  --passcode-stdin   read passcodes (and a recovery code) from standard input, one per line";
+  --passcode-stdin   read passcodes (and a recovery code) from standard input, one per line
+
+status, insights and reminders count days in a time zone: --zone NAME (an IANA name,
+\"Europe/Berlin\"), else the TZ environment variable if it holds one, else UTC.";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -107,6 +118,9 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         Command::Prompt => cmd_reflect::run_prompt(&vault),
         Command::Reasons(cmd) => cmd_reflect::run_reasons(&vault, cmd),
         Command::Plan(cmd) => cmd_plan::run(&vault, cmd),
+        Command::Status(cmd) => cmd_status::run(&vault, cmd),
+        Command::Insights(cmd) => cmd_insights::run(&vault, cmd),
+        Command::Reminders(cmd) => cmd_reminders::run(&vault, cmd),
         Command::Help(_) | Command::Demo | Command::Init | Command::Recover => Ok(()),
     }
 }

@@ -3,8 +3,8 @@
 //! are accepted too.
 
 use nocontact_core::{
-    AttemptResponse, BoundaryKind, BoundaryStatus, Channel, Emotion, EventKind, ReasonTheme,
-    Relationship, TriggerCategory, UrgeOutcome,
+    AttemptResponse, BoundaryKind, BoundaryStatus, Channel, Discretion, Emotion, EventKind,
+    ReasonTheme, Relationship, ReminderKind, TriggerCategory, UrgeOutcome,
 };
 
 /// An enum with a fixed table of CLI names.
@@ -205,6 +205,27 @@ named!(
     ]
 );
 
+named!(
+    Discretion,
+    "discretion",
+    [
+        ("neutral", Discretion::Neutral),
+        ("plain", Discretion::Plain),
+    ]
+);
+
+named!(
+    ReminderKind,
+    "reminder kind",
+    [
+        ("daily-check-in", ReminderKind::DailyCheckIn),
+        ("evening-review", ReminderKind::EveningReview),
+        ("milestone", ReminderKind::Milestone),
+        ("risky-date", ReminderKind::RiskyDate),
+        ("boundary-review", ReminderKind::BoundaryReview),
+    ]
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +242,8 @@ mod tests {
         covers(&Channel::ALL);
         covers(&EventKind::ALL);
         covers(&ReasonTheme::ALL);
+        covers(&[Discretion::Neutral, Discretion::Plain]);
+        assert_eq!(name(ReminderKind::RiskyDate), "risky-date");
         assert_eq!(parse("Messaging_App"), Some(Channel::MessagingApp));
         assert_eq!(parse("ex partner"), Some(Relationship::ExPartner));
         assert_eq!(parse::<Relationship>("boss"), None);

@@ -81,6 +81,13 @@ pub(crate) fn naive(date: LocalDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(date.year, date.month, date.day)
 }
 
+/// The local day an instant had where it was logged, with its offset.
+pub(crate) fn local_date_of(at: SystemTime, offset_seconds: i32) -> LocalDate {
+    let utc: chrono::DateTime<chrono::Utc> = at.into();
+    let local = utc.naive_utc() + chrono::Duration::seconds(i64::from(offset_seconds));
+    LocalDate::from_naive(local.date())
+}
+
 pub(crate) fn show_date(date: LocalDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }

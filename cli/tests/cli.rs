@@ -933,4 +933,241 @@ fn demo_runs() {
     assert!(stdout.contains("delete R.: refused (still in use; archive it instead)"));
     assert!(stdout.contains("deleted; reading it again: refused (not found)"));
     assert!(stdout.contains("every "));
+    assert!(stdout.contains("== Progress: the home screen"));
+    assert!(stdout.contains("No contact: "));
+    assert!(stdout.contains("Urges: 9, 78% resisted"));
+    assert_eq!(grid_rows(&stdout).len(), 7);
+    assert!(stdout.contains("attempts in the last 14 days; the most in any earlier 14 days was"));
+}
+
+/// Runs in UTC (`TZ=UTC`, so `--at` times and "today" agree), expects
+/// success, returns stdout.
+fn ok_utc(vault: &Path, args: &[&str]) -> String {
+    let out = run_env(vault, args, PASS, &[("TZ", Path::new("UTC"))]);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+fn json(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+/// The grid's rows: the weekday, then the 24 cells between the bars.
+fn grid_rows(out: &str) -> Vec<(String, Vec<char>)> {
+    out.lines()
+        .filter_map(|l| {
+            let (day, rest) = l.trim_start().split_once(" │")?;
+            let cells = rest.strip_suffix('│')?;
+            Some((day.to_owned(), cells.chars().collect()))
+        })
+        .collect()
+}
+
+#[test]
+fn status_and_insights() {
+    let (_dir, vault) = fresh();
+    let today = chrono::Utc::now().date_naive();
+    let day = |ago: u64| (today - chrono::Days::new(ago)).to_string();
+    let at = |ago: u64, hhmm: &str| format!("{} {hhmm}", day(ago));
+
+    let empty = ok_utc(&vault, &["status"]);
+    assert!(empty.contains(&format!("Today is {today}.")), "{empty}");
+    assert!(empty.contains("No streak yet"));
+    assert!(empty.contains("Today's prompt: "));
+    assert!(empty.contains("No check-ins yet"));
+
+    let out = ok_utc(
+        &vault,
+        &[
+            "person",
+            "add",
+            "R.",
+            "--relationship",
+            "ex-partner",
+            "--since",
+            &day(40),
+        ],
+    );
+    let r = id_of(&out, "R.");
+    ok_utc(
+        &vault,
+        &[
+            "log",
+            "contact",
+            "--person",
+            &r,
+            "--channel",
+            "text",
+            "--at",
+            &at(3, "12:00"),
+        ],
+    );
+    ok_utc(
+        &vault,
+        &[
+            "log",
+            "urge",
+            "--intensity",
+            "6",
+            "--person",
+            &r,
+            "--emotion",
+            "lonely",
+            "--helped",
+            "Called Sam",
+            "--at",
+            &at(1, "22:30"),
+        ],
+    );
+    ok_utc(
+        &vault,
+        &[
+            "log",
+            "urge",
+            "--intensity",
+            "8",
+            "--outcome",
+            "delayed",
+            "--at",
+            &at(2, "22:10"),
+        ],
+    );
+    ok_utc(
+        &vault,
+        &[
+            "log",
+            "attempt",
+            "--person",
+            &r,
+            "--channel",
+            "call",
+            "--at",
+            &at(1, "21:00"),
+        ],
+    );
+    ok_utc(
+        &vault,
+        &[
+            "log",
+            "checkin",
+            "--mood",
+            "3",
+            "--energy",
+            "2",
+            "--at",
+            &at(1, "09:00"),
+        ],
+    );
+
+    // Three days since the slip, 37 before it.
+    let status = ok_utc(&vault, &["status", "--zone", "UTC"]);
+    let slip = format!("3 days now; 37 days before the slip on {}", day(3));
+    assert!(status.contains(&format!("No contact: {slip}")), "{status}");
+    assert!(status.contains(&format!("R.  {slip} (1 breach)")));
+    assert!(status.contains("longest 37 days; 39 days kept of 40; 1 breach"));
+    assert!(status.contains("Next milestone: 7 days, in 4 days"));
+    assert!(status.contains(&format!(
+        "Last check-in: mood 3/5, energy 2/5, {} 09:00 +00:00 (yesterday)",
+        day(1)
+    )));
+
+    let summary = json(&ok_utc(&vault, &["status", "--json"]));
+    let overall = &summary["streaks"]["overall"];
+    assert_eq!(overall["current_days"], 3);
+    assert_eq!(overall["previous_days"], 37);
+    assert_eq!(overall["breaches"], 1);
+    assert_eq!(summary["streaks"]["people"][0]["alias"], "R.");
+    assert_eq!(summary["next_milestone"]["days"], 7);
+    assert_eq!(summary["next_milestone"]["days_left"], 4);
+    assert!(summary.get("last_check_in").is_none());
+
+    let insights = ok_utc(&vault, &["insights"]);
+    assert!(insights.starts_with("8 weeks, "), "{insights}");
+    assert!(insights.contains("Urges: 2, 50% resisted, mean intensity 7.0/10"));
+    assert!(insights.contains("top feelings: lonely (1)"));
+    assert!(insights.contains("helped when resisted: Called Sam (1)"));
+    assert!(insights.contains("Their attempts to reach me: 1, "));
+    assert!(insights.contains("by channel: call 1"));
+    assert!(
+        insights.contains("1 attempt in the last 14 days; the most in any earlier 14 days was 0.")
+    );
+    assert!(insights.contains("mood 3.0, energy 2.0  (1 check-in)"));
+    let rows = grid_rows(&insights);
+    let days: Vec<&str> = rows.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(days, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
+    assert!(rows.iter().all(|(_, cells)| cells.len() == 24));
+    let weekday = |ago: u64| {
+        use chrono::Datelike;
+        (today - chrono::Days::new(ago))
+            .weekday()
+            .num_days_from_monday() as usize
+    };
+    assert_eq!(rows[weekday(1)].1[22], '█');
+    assert_eq!(rows[weekday(2)].1[22], '█');
+    let shaded: usize = rows
+        .iter()
+        .map(|(_, c)| c.iter().filter(|c| **c != ' ').count())
+        .sum();
+    assert_eq!(shaded, 2);
+
+    let numbers = json(&ok_utc(&vault, &["insights", "--json", "--weeks", "2"]));
+    assert_eq!(numbers["urges"]["total"], 2);
+    assert_eq!(numbers["urges"]["resisted_percent"], 50);
+    assert_eq!(numbers["urges"]["mean_intensity"], 7.0);
+    assert_eq!(numbers["urges"]["weeks"].as_array().unwrap().len(), 2);
+    let grid = numbers["urges"]["weekday_hour"].as_array().unwrap();
+    assert_eq!(grid.len(), 7);
+    assert!(grid.iter().all(|row| row.as_array().unwrap().len() == 24));
+    assert_eq!(grid[weekday(1)][22], 1);
+    assert_eq!(numbers["attempts"]["total"], 1);
+    assert_eq!(numbers["attempts"]["by_channel"][0]["channel"], "call");
+    assert_eq!(numbers["mood"]["weeks"][0]["mood"], 3.0);
+}
+
+#[test]
+fn reminders_and_zones() {
+    let (_dir, vault) = fresh();
+    let list = ok_utc(&vault, &["reminders", "--count", "3"]);
+    assert_eq!(list.lines().count(), 3, "{list}");
+    assert!(list
+        .lines()
+        .all(|l| l.contains("20:00  daily-check-in   Daily note — ")));
+
+    let set = ok_utc(
+        &vault,
+        &[
+            "reminders",
+            "set",
+            "--discretion",
+            "plain",
+            "--daily",
+            "08:30",
+        ],
+    );
+    assert!(set.starts_with("reminder settings saved"));
+    assert!(set.contains("discretion       plain"));
+    assert!(set.contains("daily check-in   08:30"));
+    assert!(set.contains("heads-up         3 days before"), "unchanged");
+
+    let list = ok_utc(
+        &vault,
+        &["reminders", "--zone", "Asia/Tokyo", "--count", "2"],
+    );
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(list
+        .lines()
+        .all(|l| l.contains("08:30  daily-check-in   Daily check-in — How are you")));
+
+    assert_eq!(
+        fails(&vault, &["status", "--zone", "Mars/Olympus"]),
+        "nocontact: invalid zone"
+    );
+    assert_eq!(
+        fails(&vault, &["reminders", "set", "--daily", "25:00"]),
+        "nocontact: invalid daily check in"
+    );
 }

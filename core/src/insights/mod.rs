@@ -15,8 +15,8 @@ use serde::Serialize;
 use crate::domain::boundaries::{Boundary, BoundaryStatus};
 use crate::domain::dates::LocalDate;
 use crate::domain::entries::Entry;
-use crate::domain::events::{Event, EventBody, EventKind};
-use crate::domain::people::Person;
+use crate::domain::events::{Event, EventBody};
+use crate::domain::people::{ContactMode, Person};
 use crate::domain::triggers::{Trigger, TriggerCategory};
 use crate::memory::Index;
 use crate::reasons::{builtin_prompts, prompt_for_day, Prompt};
@@ -97,12 +97,30 @@ fn events(index: &Index) -> Vec<Event> {
         .collect()
 }
 
-fn breach_days(events: &[Event], person_id: Option<&str>) -> Vec<NaiveDate> {
+/// The local days of breaches: my-contact events, except those through a
+/// channel a low-contact arrangement with that person allows (co-parenting
+/// by the agreed app is not a slip).
+fn breach_days(index: &Index, events: &[Event], person_id: Option<&str>) -> Vec<NaiveDate> {
     events
         .iter()
-        .filter(|e| e.kind == EventKind::MyContact)
-        .filter(|e| person_id.is_none() || e.body.person_id() == person_id)
-        .map(|e| local_date(e.at, e.utc_offset_seconds))
+        .filter_map(|e| match &e.body {
+            EventBody::MyContact { contact } => Some((e, contact)),
+            _ => None,
+        })
+        .filter(|(_, c)| person_id.is_none_or(|p| c.person_id == p))
+        .filter(|(_, c)| {
+            let allowed = index
+                .people
+                .get(&c.person_id)
+                .is_some_and(|p| match &p.mode {
+                    ContactMode::LowContact {
+                        allowed_channels, ..
+                    } => allowed_channels.contains(&c.channel),
+                    ContactMode::NoContact => false,
+                });
+            !allowed
+        })
+        .map(|(e, _)| local_date(e.at, e.utc_offset_seconds))
         .collect()
 }
 
@@ -126,16 +144,15 @@ pub(crate) fn streak_report(index: &Index, events: &[Event], today: NaiveDate) -
                 Some(p.id.clone()),
                 Some(p.alias.clone()),
                 start_of(p),
-                &breach_days(events, Some(&p.id)),
+                &breach_days(index, events, Some(&p.id)),
                 today,
             )
         })
         .collect();
-    let overall = people
-        .iter()
-        .map(|p| start_of(p))
-        .min()
-        .map(|start| streaks::streak(None, None, start, &breach_days(events, None), today));
+    let overall =
+        people.iter().map(|p| start_of(p)).min().map(|start| {
+            streaks::streak(None, None, start, &breach_days(index, events, None), today)
+        });
     StreakReport {
         today: LocalDate::from_naive(today),
         overall,

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::channel::Channel;
-use crate::domain::events::{Initiator, MyContact};
+use crate::domain::events::{EventKind, Initiator, MyContact};
 use crate::domain::people::{ContactMode, Relationship};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -201,4 +201,24 @@ proptest! {
         );
         let _ = DateTime::<Utc>::from(SystemTime::UNIX_EPOCH);
     }
+}
+
+#[test]
+fn allowed_low_contact_is_not_a_breach() {
+    let mut index = index_with_person(d(2026, 1, 1));
+    if let Some(p) = index.people.get_mut("p") {
+        p.mode = ContactMode::LowContact {
+            allowed_channels: vec![Channel::Email],
+            allowed_topics: vec!["the children".into()],
+        };
+    }
+    let mut by_email = breach("2026-01-20 10:00", 0);
+    if let EventBody::MyContact { contact } = &mut by_email.body {
+        contact.channel = Channel::Email;
+    }
+    let by_text = breach("2026-01-10 10:00", 0);
+    let report = streak_report(&index, &[by_email, by_text], d(2026, 1, 31));
+    let s = &report.people[0];
+    assert_eq!((s.current_days, s.breaches), (21, 1));
+    assert_eq!(report.overall.as_ref().map(|o| o.breaches), Some(1));
 }
