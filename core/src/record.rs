@@ -1,4 +1,5 @@
-//! Records as they are sealed: a tagged serde enum of every kind, encoded as
+//! Records as they are sealed: a serde enum of every kind (externally tagged:
+//! internally tagged enums make serde buffer every record twice), encoded as
 //! JSON inside the padded, sealed blob. The kind is inside the ciphertext, so
 //! a copy of the file does not tell a note from anything else.
 
@@ -49,7 +50,7 @@ impl RecordId {
 
 /// Every kind of record the vault holds.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "body", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Record {
     /// The foundation's placeholder kind; migrated to a journal entry at unlock.
     Note(Note),

@@ -20,14 +20,14 @@ use crate::time;
 
 /// What a ledger entry holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
-#[serde(tag = "entry", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum EntryBody {
     Event { body: EventBody },
     Reflection { body: ReflectionBody },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum LedgerOp {
     Create {
         #[zeroize(skip)]
@@ -160,7 +160,7 @@ pub(crate) struct Ledger {
 impl Ledger {
     /// Builds the ledger from records in any order.
     pub(crate) fn build(mut records: Vec<(RecordId, LedgerRecord)>) -> Self {
-        records.sort_by_key(|(_, r)| r.seq);
+        records.sort_unstable_by_key(|(_, r)| r.seq);
         let mut ledger = Ledger::default();
         for (id, record) in records {
             ledger.apply(id, record);

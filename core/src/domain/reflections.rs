@@ -14,7 +14,7 @@ pub const TAGS_MAX: usize = 30;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ReflectionKind {
     /// A journal entry, perhaps answering a prompt.
     Journal { prompt_id: Option<String> },
