@@ -141,6 +141,16 @@ impl Session {
         conn: &mut Connection,
         items: Vec<(RecordId, Record)>,
     ) -> Result<()> {
+        self.store_replacing(conn, items, &[])
+    }
+
+    /// Like `store`, and deletes the records `remove` in the same transaction.
+    fn store_replacing(
+        &mut self,
+        conn: &mut Connection,
+        items: Vec<(RecordId, Record)>,
+        remove: &[RecordId],
+    ) -> Result<()> {
         let sealed = items
             .iter()
             .map(|(id, record)| record.seal(&self.seal, *id))
@@ -148,6 +158,9 @@ impl Session {
         let tx = conn.transaction()?;
         for ((id, _), blob) in items.iter().zip(&sealed) {
             store::upsert_record(&tx, &id.0, blob)?;
+        }
+        for id in remove {
+            store::delete_record(&tx, &id.0)?;
         }
         tx.commit()?;
         for (id, record) in items {
@@ -219,23 +232,10 @@ impl Session {
             };
             items.push((id, Record::Ledger(record)));
         }
-        let sealed = items
-            .iter()
-            .map(|(id, record)| record.seal(&self.seal, *id))
-            .collect::<Result<Vec<_>>>()?;
-        let tx = conn.transaction()?;
-        for ((id, _), blob) in items.iter().zip(&sealed) {
-            store::upsert_record(&tx, &id.0, blob)?;
-        }
-        for (old, _) in &notes {
-            store::delete_record(&tx, &old.0)?;
-        }
-        tx.commit()?;
+        let old: Vec<RecordId> = notes.iter().map(|(id, _)| *id).collect();
+        self.store_replacing(conn, items, &old)?;
         for (_, note) in &mut notes {
             zeroize::Zeroize::zeroize(note);
-        }
-        for (id, record) in items {
-            self.index.put(id, record);
         }
         Ok(())
     }
