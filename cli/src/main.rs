@@ -63,7 +63,7 @@ options:
   --passcode-stdin   read passcodes (and a recovery code) from standard input, one per line
 
 status, insights and reminders count days in a time zone: --zone NAME (an IANA name,
-\"Europe/Berlin\"), else the TZ environment variable if it holds one, else UTC.";
+\"Europe/Berlin\"), else the TZ environment variable if it holds one, else the system zone, else UTC.";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();

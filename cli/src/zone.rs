@@ -1,5 +1,6 @@
 //! The time zone progress is counted in: `--zone NAME`, else the `TZ`
-//! environment variable if it holds an IANA name, else UTC. The core checks
+//! environment variable if it holds an IANA name, else the system's zone
+//! (the `/etc/localtime` link on Linux and macOS), else UTC. The core checks
 //! the name; this module only picks it and shows instants in it.
 
 use std::time::SystemTime;
@@ -15,15 +16,28 @@ macro_rules! zone_help {
     () => {
         "\
 ZONE: an IANA time zone name (\"Europe/Berlin\"); without --zone, the TZ environment
-      variable if it holds one, else UTC. Today, the weeks and reminder times are
-      counted in it."
+      variable if it holds one, else the system's zone, else UTC. Today, the weeks
+      and reminder times are counted in it."
     };
 }
 pub(crate) use zone_help;
 
 /// The zone to use: the flag's value as given, else the default.
 pub(crate) fn pick(flag: Option<String>) -> String {
-    flag.unwrap_or_else(|| from_env(std::env::var("TZ").ok().as_deref()))
+    flag.unwrap_or_else(|| {
+        let tz = std::env::var("TZ").ok();
+        let system = std::fs::read_link("/etc/localtime")
+            .ok()
+            .and_then(|target| from_link(&target.to_string_lossy()));
+        from_env(tz.as_deref().or(system.as_deref()))
+    })
+}
+
+/// The IANA name at the end of a zoneinfo path
+/// ("/usr/share/zoneinfo/Europe/Berlin" → "Europe/Berlin"), if it is one.
+pub(crate) fn from_link(target: &str) -> Option<String> {
+    let (_, name) = target.split_once("zoneinfo/")?;
+    name.parse::<Tz>().is_ok().then(|| name.to_owned())
 }
 
 /// The `TZ` value if it names an IANA zone (a leading `:`, as POSIX allows,
@@ -58,6 +72,20 @@ pub(crate) fn day_and_clock(at: SystemTime, zone: Tz) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zone_from_the_localtime_link() {
+        assert_eq!(
+            from_link("/usr/share/zoneinfo/Europe/Berlin").as_deref(),
+            Some("Europe/Berlin")
+        );
+        assert_eq!(
+            from_link("/var/db/timezone/zoneinfo/America/New_York").as_deref(),
+            Some("America/New_York")
+        );
+        assert_eq!(from_link("/usr/share/zoneinfo/Not/AZone"), None);
+        assert_eq!(from_link("/etc/something"), None);
+    }
     use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
