@@ -23,7 +23,8 @@ fn quick() -> bool {
     std::env::var_os("NC_BENCH_QUICK").is_some()
 }
 
-fn median(mut samples: Vec<Duration>) -> Duration {
+fn median(samples: Vec<Duration>) -> Duration {
+    let mut samples = samples;
     samples.sort();
     samples[samples.len() / 2]
 }
@@ -308,9 +309,48 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
     }
     report(
         &format!("unlock and load {count} records"),
-        median(ours),
+        median(ours.clone()),
         median(base),
         Some(4.0),
+    );
+
+    // The home screen and the insights over the same events, against the
+    // time it took to load them (the summary must cost less than the load).
+    let load = median(ours);
+    let vault = Vault::open(path.to_string_lossy().into_owned()).unwrap();
+    vault
+        .unlock(Secret::DeviceKey {
+            key: DEVICE_KEY.to_vec(),
+        })
+        .unwrap();
+    let mut summary = Vec::new();
+    let mut insights = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let s = vault.summary("Europe/Berlin".into()).unwrap();
+        summary.push(t.elapsed());
+        assert_eq!(s.streaks.people.len(), 3);
+        let t = Instant::now();
+        let i = vault.insights("Europe/Berlin".into(), 104, None).unwrap();
+        insights.push(t.elapsed());
+        assert!(i.urges.total > 0);
+    }
+    println!(
+        "{:<34} {:>10} (vs the load, ratio {:.2}x, target < 1.0x: {})",
+        format!("summary over {count} events"),
+        fmt(median(summary.clone())),
+        median(summary.clone()).as_secs_f64() / load.as_secs_f64(),
+        if median(summary) < load {
+            "met"
+        } else {
+            "MISSED"
+        }
+    );
+    println!(
+        "{:<34} {:>10} (vs the load, ratio {:.2}x)",
+        format!("insights over {count} events, 104 weeks"),
+        fmt(median(insights.clone())),
+        median(insights).as_secs_f64() / load.as_secs_f64(),
     );
 }
 

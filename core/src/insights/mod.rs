@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::domain::boundaries::{Boundary, BoundaryStatus};
 use crate::domain::dates::LocalDate;
-use crate::domain::entries::Entry;
+use crate::domain::entries::{Entry, EntryBody};
 use crate::domain::events::{Event, EventBody};
 use crate::domain::people::{ContactMode, Person};
 use crate::domain::triggers::{Trigger, TriggerCategory};
@@ -88,22 +88,48 @@ pub struct HomeSummary {
     pub risky_date_near: Option<RiskyDate>,
 }
 
+/// A live event's latest revision, borrowed from the index: insights read
+/// every event, and cloning 100,000 of them would cost more than the maths.
+pub(crate) struct EventView<'a> {
+    pub(crate) at: SystemTime,
+    pub(crate) utc_offset_seconds: i32,
+    pub(crate) body: &'a EventBody,
+    pub(crate) entry: &'a Entry,
+}
+
+impl EventView<'_> {
+    fn person_id(&self) -> Option<&str> {
+        self.body.person_id()
+    }
+}
+
 /// The live events, latest revisions.
-fn events(index: &Index) -> Vec<Event> {
+fn events(index: &Index) -> Vec<EventView<'_>> {
     index
         .ledger
         .live_entries()
-        .filter_map(Entry::event)
+        .filter_map(|entry| {
+            let rev = entry.latest()?;
+            match &rev.content {
+                EntryBody::Event { body } => Some(EventView {
+                    at: rev.at,
+                    utc_offset_seconds: rev.utc_offset_seconds,
+                    body,
+                    entry,
+                }),
+                EntryBody::Reflection { .. } => None,
+            }
+        })
         .collect()
 }
 
 /// The local days of breaches: my-contact events, except those through a
 /// channel a low-contact arrangement with that person allows (co-parenting
 /// by the agreed app is not a slip).
-fn breach_days(index: &Index, events: &[Event], person_id: Option<&str>) -> Vec<NaiveDate> {
+fn breach_days(index: &Index, events: &[EventView<'_>], person_id: Option<&str>) -> Vec<NaiveDate> {
     events
         .iter()
-        .filter_map(|e| match &e.body {
+        .filter_map(|e| match e.body {
             EventBody::MyContact { contact } => Some((e, contact)),
             _ => None,
         })
@@ -124,7 +150,11 @@ fn breach_days(index: &Index, events: &[Event], person_id: Option<&str>) -> Vec<
         .collect()
 }
 
-pub(crate) fn streak_report(index: &Index, events: &[Event], today: NaiveDate) -> StreakReport {
+pub(crate) fn streak_report(
+    index: &Index,
+    events: &[EventView<'_>],
+    today: NaiveDate,
+) -> StreakReport {
     let mut people: Vec<&Person> = index.people.values().filter(|p| !p.archived).collect();
     people.sort_by(|a, b| {
         a.alias
@@ -297,9 +327,9 @@ impl Vault {
                 }
             }
             let all = events(index);
-            let chosen: Vec<Event> = all
+            let chosen: Vec<EventView<'_>> = all
                 .into_iter()
-                .filter(|e| person_id.is_none() || e.body.person_id() == person_id.as_deref())
+                .filter(|e| person_id.is_none() || e.person_id() == person_id.as_deref())
                 .collect();
             let window = Window::new(today, weeks);
             let triggers: Vec<Trigger> = index.triggers.values().cloned().collect();
@@ -384,8 +414,8 @@ impl Vault {
             let last_check_in = events
                 .iter()
                 .filter(|e| matches!(e.body, EventBody::CheckIn { .. }))
-                .max_by(|a, b| a.at.cmp(&b.at).then(a.recorded_at.cmp(&b.recorded_at)))
-                .cloned();
+                .max_by(|a, b| a.at.cmp(&b.at).then(a.entry.seq.cmp(&b.entry.seq)))
+                .and_then(|e| e.entry.event());
             let triggers: Vec<&Trigger> = index.triggers.values().collect();
             let mut prompts: Vec<Prompt> = builtin_prompts();
             let mut own: Vec<Prompt> = index.prompts.values().cloned().collect();

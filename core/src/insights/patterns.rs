@@ -8,10 +8,11 @@ use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use serde::Serialize;
 
 use super::localtime::{local_date, local_datetime, round1, week_start};
+use super::EventView;
 use crate::domain::boundaries::{Boundary, BoundaryKind, BoundaryStatus};
 use crate::domain::channel::Channel;
 use crate::domain::dates::LocalDate;
-use crate::domain::events::{Event, EventBody, UrgeOutcome};
+use crate::domain::events::{EventBody, UrgeOutcome};
 use crate::domain::triggers::Trigger;
 
 /// How a weekly series is moving, from a least-squares line through it.
@@ -206,7 +207,11 @@ fn top(counts: BTreeMap<String, u32>, n: usize) -> Vec<Ranked> {
 
 const TOP: usize = 5;
 
-pub(crate) fn urges(events: &[Event], triggers: &[Trigger], window: &Window) -> UrgeInsights {
+pub(crate) fn urges(
+    events: &[EventView<'_>],
+    triggers: &[Trigger],
+    window: &Window,
+) -> UrgeInsights {
     let names: BTreeMap<&str, &str> = triggers
         .iter()
         .map(|t| (t.id.as_str(), t.name.as_str()))
@@ -219,7 +224,7 @@ pub(crate) fn urges(events: &[Event], triggers: &[Trigger], window: &Window) -> 
     let mut emotion_counts = BTreeMap::new();
     let mut helped = BTreeMap::new();
     for event in events {
-        let EventBody::Urge { urge } = &event.body else {
+        let EventBody::Urge { urge } = event.body else {
             continue;
         };
         let local = local_datetime(event.at, event.utc_offset_seconds);
@@ -286,12 +291,12 @@ pub(crate) fn urges(events: &[Event], triggers: &[Trigger], window: &Window) -> 
     }
 }
 
-pub(crate) fn attempts(events: &[Event], window: &Window) -> AttemptInsights {
+pub(crate) fn attempts(events: &[EventView<'_>], window: &Window) -> AttemptInsights {
     let mut per_week = vec![0u32; window.weeks];
     let mut by_channel: BTreeMap<Channel, u32> = BTreeMap::new();
     let mut days: Vec<NaiveDate> = Vec::new();
     for event in events {
-        let EventBody::TheirAttempt { attempt } = &event.body else {
+        let EventBody::TheirAttempt { attempt } = event.body else {
             continue;
         };
         let date = local_date(event.at, event.utc_offset_seconds);
@@ -347,11 +352,11 @@ pub(crate) fn attempts(events: &[Event], window: &Window) -> AttemptInsights {
     }
 }
 
-pub(crate) fn mood(events: &[Event], window: &Window) -> MoodInsights {
+pub(crate) fn mood(events: &[EventView<'_>], window: &Window) -> MoodInsights {
     let mut days: BTreeMap<NaiveDate, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     let mut weeks: BTreeMap<NaiveDate, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     for event in events {
-        let EventBody::CheckIn { check_in } = &event.body else {
+        let EventBody::CheckIn { check_in } = event.body else {
             continue;
         };
         let date = local_date(event.at, event.utc_offset_seconds);
@@ -399,7 +404,7 @@ fn covers(kind: BoundaryKind, channel: Channel) -> bool {
 }
 
 pub(crate) fn boundaries(
-    events: &[Event],
+    events: &[EventView<'_>],
     boundaries: &[Boundary],
     today: NaiveDate,
 ) -> Vec<BoundaryProgress> {
@@ -411,7 +416,7 @@ pub(crate) fn boundaries(
             let mut touched = 0u32;
             for event in events {
                 let date = local_date(event.at, event.utc_offset_seconds);
-                match &event.body {
+                match event.body {
                     EventBody::MyContact { contact }
                         if contact.crossed_boundary_ids.contains(&b.id) =>
                     {

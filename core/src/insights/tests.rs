@@ -60,8 +60,38 @@ fn breach(local: &str, offset_seconds: i32) -> Event {
     }
 }
 
+/// Borrowed views of owned test events, as the index would hand them out.
+fn views(events: &[Event]) -> (Vec<Entry>, Vec<EventBody>) {
+    let entries = events
+        .iter()
+        .map(|e| Entry {
+            id: e.id.clone(),
+            seq: 0,
+            revisions: Vec::new(),
+            redacted_at: None,
+        })
+        .collect();
+    (entries, events.iter().map(|e| e.body.clone()).collect())
+}
+
+fn report_for(index: &Index, events: &[Event], today: NaiveDate) -> StreakReport {
+    let (entries, bodies) = views(events);
+    let v: Vec<EventView<'_>> = events
+        .iter()
+        .zip(&bodies)
+        .zip(&entries)
+        .map(|((e, body), entry)| EventView {
+            at: e.at,
+            utc_offset_seconds: e.utc_offset_seconds,
+            body,
+            entry,
+        })
+        .collect();
+    streak_report(index, &v, today)
+}
+
 fn current(start: NaiveDate, events: &[Event], today: NaiveDate) -> (u32, u32) {
-    let report = streak_report(&index_with_person(start), events, today);
+    let report = report_for(&index_with_person(start), events, today);
     let s = &report.people[0];
     (s.current_days, s.total_days_kept)
 }
@@ -87,7 +117,7 @@ fn breach_just_before_local_midnight() {
     // 23:59 in New York (-05:00) is already the next day in UTC; it counts
     // on the local day it happened.
     let events = [breach("2026-01-10 23:59", -5 * 3600)];
-    let report = streak_report(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 11));
+    let report = report_for(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 11));
     assert_eq!(
         report.people[0].current_since,
         LocalDate::from_naive(d(2026, 1, 10))
@@ -100,14 +130,14 @@ fn travel_across_the_date_line() {
     // Logged in Auckland (+13:00) on the morning of Jan 10, which is still
     // Jan 9 in UTC and in Honolulu. The breach keeps its own day.
     let events = [breach("2026-01-10 08:00", 13 * 3600)];
-    let report = streak_report(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 10));
+    let report = report_for(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 10));
     assert_eq!(
         report.people[0].current_since,
         LocalDate::from_naive(d(2026, 1, 10))
     );
     assert_eq!(report.people[0].current_days, 0);
     // Back home in Honolulu (-10:00) a day later.
-    let report = streak_report(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 11));
+    let report = report_for(&index_with_person(d(2026, 1, 1)), &events, d(2026, 1, 11));
     assert_eq!(report.people[0].current_days, 1);
 }
 
@@ -121,7 +151,7 @@ fn a_leap_day_counts() {
 #[test]
 fn an_empty_log_and_nobody() {
     assert_eq!(current(d(2026, 11, 1), &[], d(2026, 11, 26)), (25, 25));
-    let report = streak_report(&Index::default(), &[], d(2026, 11, 26));
+    let report = report_for(&Index::default(), &[], d(2026, 11, 26));
     assert!(report.overall.is_none());
     assert!(report.people.is_empty());
 }
@@ -179,7 +209,7 @@ proptest! {
             })
             .collect();
         let today = start + Duration::days(ahead);
-        let before = streak_report(&index_with_person(start), &events, today);
+        let before = report_for(&index_with_person(start), &events, today);
         // The same local wall times, `shift` days later, with the offsets then.
         let moved: Vec<Event> = events
             .iter()
@@ -193,7 +223,7 @@ proptest! {
                 breach(&local.format("%Y-%m-%d %H:%M").to_string(), offset)
             })
             .collect();
-        let after = streak_report(&index_with_person(start + Duration::days(shift)), &moved, today + Duration::days(shift));
+        let after = report_for(&index_with_person(start + Duration::days(shift)), &moved, today + Duration::days(shift));
         let (a, b) = (&before.people[0], &after.people[0]);
         prop_assert_eq!(
             (a.current_days, a.longest_days, a.total_days_kept, a.breaches, a.previous_days),
@@ -217,7 +247,7 @@ fn allowed_low_contact_is_not_a_breach() {
         contact.channel = Channel::Email;
     }
     let by_text = breach("2026-01-10 10:00", 0);
-    let report = streak_report(&index, &[by_email, by_text], d(2026, 1, 31));
+    let report = report_for(&index, &[by_email, by_text], d(2026, 1, 31));
     let s = &report.people[0];
     assert_eq!((s.current_days, s.breaches), (21, 1));
     assert_eq!(report.overall.as_ref().map(|o| o.breaches), Some(1));
