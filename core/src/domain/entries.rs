@@ -6,7 +6,7 @@
 //! overwritten in place; the tamper-evident chain over these records is
 //! built on this shape.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use std::time::SystemTime;
 
@@ -147,14 +147,16 @@ impl Entry {
 /// Every ledger entry, by id, plus the next sequence number.
 #[derive(Debug, Default)]
 pub(crate) struct Ledger {
-    pub(crate) entries: BTreeMap<String, Entry>,
+    /// By entry id (the raw bytes of the `Create` record's id): hashing
+    /// 16 bytes beats ordering hex strings when 100,000 load at unlock.
+    entries: HashMap<RecordId, Entry>,
     /// Ledger records that could not be placed (an amendment without its
     /// entry, a repeated sequence number): kept out of the lists, counted.
     pub(crate) orphans: u64,
     pub(crate) next_seq: u64,
     /// Live entries by the time they happened (latest revision), for range
     /// queries: `(at, entry seq, entry id)`.
-    timeline: BTreeSet<(SystemTime, u64, String)>,
+    timeline: BTreeSet<(SystemTime, u64, RecordId)>,
 }
 
 impl Ledger {
@@ -170,11 +172,15 @@ impl Ledger {
 
     /// Adds one record, in sequence order.
     pub(crate) fn apply(&mut self, record_id: RecordId, record: LedgerRecord) {
+        let Ok(key) = RecordId::parse(&record.entry_id) else {
+            self.orphans += 1;
+            return;
+        };
         if record.op == LedgerOp::Removed {
             // Overwritten content keeps its old sequence number.
             self.next_seq = self.next_seq.max(record.seq + 1);
             let LedgerRecord { seq, entry_id, .. } = record;
-            self.entries.entry(entry_id.clone()).or_insert(Entry {
+            self.entries.entry(key).or_insert(Entry {
                 id: entry_id,
                 seq,
                 revisions: Vec::new(),
@@ -199,13 +205,13 @@ impl Ledger {
                 utc_offset_seconds,
                 content,
             } => {
-                if self.entries.contains_key(&entry_id) {
+                if self.entries.contains_key(&key) {
                     self.orphans += 1;
                     return;
                 }
-                self.timeline.insert((at, seq, entry_id.clone()));
+                self.timeline.insert((at, seq, key));
                 self.entries.insert(
-                    entry_id.clone(),
+                    key,
                     Entry {
                         id: entry_id,
                         seq,
@@ -227,15 +233,15 @@ impl Ledger {
                 at,
                 utc_offset_seconds,
                 content,
-            } => match self.entries.get_mut(&entry_id) {
+            } => match self.entries.get_mut(&key) {
                 Some(entry)
                     if entry.redacted_at.is_none()
                         && revision as usize == entry.revisions.len() =>
                 {
                     if let Some(old) = entry.latest() {
-                        self.timeline.remove(&(old.at, entry.seq, entry.id.clone()));
+                        self.timeline.remove(&(old.at, entry.seq, key));
                     }
-                    self.timeline.insert((at, entry.seq, entry.id.clone()));
+                    self.timeline.insert((at, entry.seq, key));
                     entry.revisions.push(Revision {
                         revision,
                         seq,
@@ -248,10 +254,10 @@ impl Ledger {
                 }
                 _ => self.orphans += 1,
             },
-            LedgerOp::Redact => match self.entries.get_mut(&entry_id) {
+            LedgerOp::Redact => match self.entries.get_mut(&key) {
                 Some(entry) if entry.redacted_at.is_none() => {
                     if let Some(old) = entry.latest() {
-                        self.timeline.remove(&(old.at, entry.seq, entry.id.clone()));
+                        self.timeline.remove(&(old.at, entry.seq, key));
                     }
                     entry.redacted_at = Some(recorded_at);
                     for rev in &mut entry.revisions {
@@ -267,7 +273,8 @@ impl Ledger {
 
     /// A live entry: not redacted, with content.
     pub(crate) fn live(&self, id: &str) -> Option<&Entry> {
-        self.entries.get(id).filter(|e| e.is_live())
+        let key = RecordId::parse(id).ok()?;
+        self.entries.get(&key).filter(|e| e.is_live())
     }
 
     pub(crate) fn live_entries(&self) -> impl Iterator<Item = &Entry> {
@@ -281,11 +288,11 @@ impl Ledger {
         until: Option<SystemTime>,
     ) -> impl Iterator<Item = &Entry> {
         let lower = match from {
-            Some(t) => Bound::Included((t, 0, String::new())),
+            Some(t) => Bound::Included((t, 0, RecordId([0; 16]))),
             None => Bound::Unbounded,
         };
         let upper = match until {
-            Some(t) => Bound::Excluded((t, 0, String::new())),
+            Some(t) => Bound::Excluded((t, 0, RecordId([0; 16]))),
             None => Bound::Unbounded,
         };
         self.timeline
