@@ -390,13 +390,21 @@ impl Vault {
             .clamp(1, LOAD_THREADS_MAX);
         let chunk = rows.len().div_ceil(threads).max(LOAD_CHUNK_MIN);
         let opened: Vec<Opened> = std::thread::scope(|scope| {
+            // A thread the system refuses to start does its part right here.
             let workers: Vec<_> = rows
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || open_rows(seal, part)))
+                .map(|part| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || open_rows(seal, part))
+                        .map_err(|_| open_rows(seal, part))
+                })
                 .collect();
             workers
                 .into_iter()
-                .map(|w| w.join().unwrap_or_else(|_| Opened::default()))
+                .map(|w| match w {
+                    Ok(handle) => handle.join().unwrap_or_default(),
+                    Err(done_here) => done_here,
+                })
                 .collect()
         });
         let mut records = Vec::with_capacity(rows.len());
