@@ -27,6 +27,7 @@ commands:
                  cargo clippy --workspace --all-targets -- -D warnings
                  cargo build --workspace --all-targets   (the cdylib, uniffi-bindgen)
                  cargo test --workspace
+                 NC_BENCH_QUICK=1 cargo test --workspace --bench vault  (bench smoke run)
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
                  Kotlin tests on the JVM      (android/src/test/kotlin)
                  Swift tests on Linux         (ios/Tests/NoContactCoreTests)
@@ -52,6 +53,16 @@ const BUILD: &[&str] = &["build", "--workspace", "--all-targets"];
 const KOTLIN_TESTS: &str = "android/src/test/kotlin";
 const KOTLIN_MAIN_CLASS: &str = "app.nocontact.core.VaultTestKt";
 const SWIFT_TESTS: &str = "ios/Tests/NoContactCoreTests";
+/// Data shared by the Rust, Kotlin and Swift tests; the Kotlin and Swift test
+/// programs find it through this environment variable (a directory).
+const FIXTURES: &str = "fixtures";
+const FIXTURES_ENV: &str = "NOCONTACT_FIXTURES";
+/// The benchmark smoke run: the vault bench (harness = false, so this runs
+/// its main) at small sizes. `--workspace` rather than `-p nocontact-core`:
+/// it resolves features like `cargo test --workspace` and so reuses its
+/// build, where `-p nocontact-core` drops the `uniffi` feature and rebuilds
+/// nocontact-core and ring.
+const BENCH: &[&str] = &["test", "--workspace", "--bench", "vault"];
 /// A hung test run is killed after this long.
 const TEST_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 
@@ -236,7 +247,7 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
     let mut runner = Runner {
         ctx,
         total: 2
-            + if plan.checks { 3 } else { 0 }
+            + if plan.checks { 4 } else { 0 }
             + usize::from(plan.kotlin)
             + usize::from(plan.swift),
         results: Vec::new(),
@@ -280,6 +291,16 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
                 Some(counts),
             )
         });
+        runner.stage(
+            "bench",
+            "NC_BENCH_QUICK=1 cargo test --workspace --bench vault (quick bench run)",
+            None,
+            |c| {
+                let mut cmd = c.cargo(BENCH);
+                cmd.env("NC_BENCH_QUICK", "1");
+                (run(&mut cmd), None)
+            },
+        );
     }
     let mut generated = None;
     let bindings = runner.stage(
@@ -577,6 +598,7 @@ fn kotlin_test(
         .expect("no ':' in classpath entries");
     let mut cmd = Command::new("java");
     cmd.arg(format!("-Djna.library.path={}", library_dir.display()))
+        .env(FIXTURES_ENV, ctx.root.join(FIXTURES))
         .arg("-cp")
         .arg(classpath)
         .arg(KOTLIN_MAIN_CLASS)
@@ -633,7 +655,15 @@ fn swift_test(
     }
     let mut args = vec![binary.as_str()];
     args.extend(filters.iter().map(String::as_str));
-    let mut cmd = root.command(&[("LD_LIBRARY_PATH", &inside), ("TMPDIR", &inside)], &args);
+    let fixtures = format!("{inside}/{FIXTURES}");
+    let mut cmd = root.command(
+        &[
+            ("LD_LIBRARY_PATH", &inside),
+            ("TMPDIR", &inside),
+            (FIXTURES_ENV, &fixtures),
+        ],
+        &args,
+    );
     let (result, counts) = run_counting(
         &mut cmd,
         "the Swift tests (vault-tests)",
@@ -646,8 +676,9 @@ fn swift_test(
 }
 
 /// Copies the generated Swift, header, modulemap (as `module.modulemap`), the
-/// library and the tests into `dir` (`inside` within the root). Returns the
-/// sources as seen inside the root and the library's link name.
+/// library, the tests and the shared fixtures (into `fixtures/`) into `dir`
+/// (`inside` within the root). Returns the sources as seen inside the root
+/// and the library's link name.
 fn stage_swift_inputs(
     ctx: &Ctx,
     b: &Bindings,
@@ -684,6 +715,14 @@ fn stage_swift_inputs(
     fs::write(dir.join("module.modulemap"), modulemap).map_err(io)?;
     let lib = ctx.library();
     fs::copy(&lib, dir.join(lib.file_name().expect("a file name"))).map_err(io)?;
+    let fixtures = dir.join(FIXTURES);
+    fs::create_dir_all(&fixtures).map_err(io)?;
+    for entry in fs::read_dir(ctx.root.join(FIXTURES)).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_file() {
+            fs::copy(&path, fixtures.join(path.file_name().expect("a file name"))).map_err(io)?;
+        }
+    }
     Ok((sources, FFI_LIB.to_string()))
 }
 

@@ -5,6 +5,8 @@
 // every test is a named closure, the runner prints `PASS name` or
 // `FAIL name: reason`, then `N passed, M failed`, and exits non-zero if any
 // test failed or none ran. Arguments, if given, select tests by substring.
+// The harness helpers are `internal` so that DomainTest.kt and InsightsTest.kt
+// register their tests with the same runner (see main below).
 package app.nocontact.core
 
 import java.io.File
@@ -13,19 +15,19 @@ import java.time.Duration
 import java.time.Instant
 import kotlin.system.exitProcess
 
-private class TestFailure(message: String) : Exception(message)
+internal class TestFailure(message: String) : Exception(message)
 
-private fun fail(message: String): Nothing = throw TestFailure(message)
+internal fun fail(message: String): Nothing = throw TestFailure(message)
 
-private fun check(condition: Boolean, message: () -> String) {
+internal fun check(condition: Boolean, message: () -> String) {
     if (!condition) fail(message())
 }
 
-private fun <T> assertEq(actual: T, expected: T, what: String) =
+internal fun <T> assertEq(actual: T, expected: T, what: String) =
     check(actual == expected) { "$what: expected <$expected>, got <$actual>" }
 
 /** Runs [block], which must throw a [VaultException] of type [E]. */
-private inline fun <reified E : VaultException> assertThrows(what: String, block: () -> Unit): E {
+internal inline fun <reified E : VaultException> assertThrows(what: String, block: () -> Unit): E {
     try {
         block()
     } catch (e: VaultException) {
@@ -54,13 +56,13 @@ private fun assertStatus(
     assertEq(vault.isUnlocked(), unlocked, "$what: isUnlocked()")
 }
 
-private fun assertInvalid(field: String, what: String, block: () -> Unit) {
+internal fun assertInvalid(field: String, what: String, block: () -> Unit) {
     val e = assertThrows<VaultException.InvalidInput>(what, block)
     assertEq(e.field, field, "$what: InvalidInput.field")
 }
 
 /** A fresh temporary directory per test, removed afterwards. */
-private class Ctx : AutoCloseable {
+internal class Ctx : AutoCloseable {
     val dir: File = Files.createTempDirectory("nocontact-kotlin-test-").toFile()
 
     fun path(name: String = "vault.nocontact"): String = File(dir, name).path
@@ -70,22 +72,22 @@ private class Ctx : AutoCloseable {
     }
 }
 
-private const val PASSCODE = "correct horse 1"
-private val FLOOR: UInt = kdfIterationFloor()
+internal const val PASSCODE = "correct horse 1"
+internal val FLOOR: UInt = kdfIterationFloor()
 private val DEVICE_KEY = ByteArray(32) { (it * 7 + 3).toByte() }
 private val OTHER_KEY = ByteArray(32) { (255 - it).toByte() }
 
 // Whole seconds, so that any storage precision round-trips exactly.
 private val NOW: Instant = Instant.ofEpochSecond(Instant.now().epochSecond)
 
-private fun setup(
+internal fun setup(
     passcode: String = PASSCODE,
     deviceKey: ByteArray? = null,
     passcodeNeedsDeviceKey: Boolean = false,
     kdfIterations: UInt? = FLOOR,
 ) = VaultSetup(passcode, deviceKey, passcodeNeedsDeviceKey, kdfIterations)
 
-private fun Ctx.create(setup: VaultSetup = setup()): CreatedVault = createVault(path(), setup)
+internal fun Ctx.create(setup: VaultSetup = setup()): CreatedVault = createVault(path(), setup)
 
 private fun journal(text: String, title: String = "", tags: List<String> = emptyList(), mood: UByte? = null) =
     ReflectionBody(ReflectionKind.Journal(null), title, text, tags, mood)
@@ -105,7 +107,7 @@ private fun Vault.texts(): List<String> = listReflections(reflections()).reflect
 private fun personInput(alias: String = "Sam", mode: ContactMode = ContactMode.NoContact, blockedOn: List<Channel> = emptyList()) =
     PersonInput(alias, Relationship.EX_PARTNER, mode, LocalDate(2024, 1u, 15u), blockedOn, "")
 
-private const val UNKNOWN_ID = "00000000000000000000000000000000"
+internal const val UNKNOWN_ID = "00000000000000000000000000000000"
 
 /** [code] with its first character changed: well-formed, but another code. */
 private fun otherCode(code: String): String = (if (code[0] == 'A') "B" else "A") + code.substring(1)
@@ -114,7 +116,7 @@ private val CROCKFORD_GROUPS = Regex("^[0-9A-HJKMNP-TV-Z]+(-[0-9A-HJKMNP-TV-Z]+)
 
 private val tests = linkedMapOf<String, Ctx.() -> Unit>()
 
-private fun test(name: String, body: Ctx.() -> Unit) {
+internal fun test(name: String, body: Ctx.() -> Unit) {
     check(tests.put(name, body) == null) { "duplicate test $name" }
 }
 
@@ -425,6 +427,8 @@ private fun registerTests() {
 
 fun main(args: Array<String>) {
     registerTests()
+    registerDomainTests() // DomainTest.kt
+    registerInsightsTests() // InsightsTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
