@@ -676,6 +676,21 @@ fn reasons_from_suggestions() {
         .unwrap();
     assert_eq!(edited.text, "In my words: I deserve calm.");
     assert_eq!(v.reason_suggestions().unwrap().len(), suggestions.len() - 2);
+    // Added within the same millisecond, still listed in the order added.
+    let quick: Vec<String> = (0..5)
+        .map(|i| v.add_reason(format!("reason {i}"), None).unwrap().id)
+        .collect();
+    let listed: Vec<String> = v
+        .list_reasons()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .skip(2)
+        .collect();
+    assert_eq!(listed, quick);
+    for id in quick {
+        v.delete_reason(id).unwrap();
+    }
     assert_eq!(
         v.accept_reason_suggestion(first.id.clone(), None),
         Err(VaultError::invalid_field("suggestion_id"))

@@ -155,12 +155,20 @@ fn store_reason(
     suggestion_id: Option<String>,
 ) -> Result<MyReason> {
     let id = RecordId::random()?;
+    // Reasons list in the order they were added, by `created_at`: two added
+    // within one millisecond still get distinct, increasing times.
+    let latest = session.index.reasons.values().map(|r| r.created_at).max();
+    let now = time::now();
+    let created_at = match latest {
+        Some(l) if now <= l => l + std::time::Duration::from_millis(1),
+        _ => now,
+    };
     let reason = MyReason {
         id: id.to_hex(),
         text,
         theme,
         suggestion_id,
-        created_at: time::now(),
+        created_at,
     };
     session.store(conn, vec![(id, Record::Reason(reason.clone()))])?;
     Ok(reason)
