@@ -405,16 +405,7 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    const ALL_THEMES: [ReasonTheme; 8] = [
-        ReasonTheme::SelfPreservation,
-        ReasonTheme::SettingBoundaries,
-        ReasonTheme::EmotionalHealing,
-        ReasonTheme::BreakingTheCycle,
-        ReasonTheme::PersonalGrowth,
-        ReasonTheme::ProtectingOthers,
-        ReasonTheme::RegainingControl,
-        ReasonTheme::CreatingSpace,
-    ];
+    const ALL_THEMES: [ReasonTheme; 8] = ReasonTheme::ALL;
 
     fn theme_name(theme: ReasonTheme) -> &'static str {
         match theme {

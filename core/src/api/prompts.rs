@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::LocalDate;
+use crate::memory::Index;
 use crate::reasons::{
     builtin_prompts, builtin_suggestions, prompt_for_day, validate_prompt, validate_reason,
     MyReason, Prompt, ReasonSuggestion, ReasonTheme,
@@ -17,7 +18,7 @@ impl Vault {
     /// Every prompt: the built-in library (stable ids the UIs localize) and
     /// then the user's own.
     pub fn list_prompts(&self) -> Result<Vec<Prompt>> {
-        self.with_session(|_, session| Ok(all_prompts(session)))
+        self.with_session(|_, session| Ok(all_prompts(&session.index)))
     }
 
     pub fn add_prompt(&self, text: String, theme: Option<ReasonTheme>) -> Result<Prompt> {
@@ -50,7 +51,7 @@ impl Vault {
     pub fn prompt_of_the_day(&self, date: LocalDate) -> Result<Prompt> {
         let day = date.to_naive("date")?;
         self.with_session(|_, session| {
-            let prompts = all_prompts(session);
+            let prompts = all_prompts(&session.index);
             prompt_for_day(&prompts, days_since_epoch(day))
                 .cloned()
                 .ok_or(VaultError::NotFound)
@@ -174,14 +175,15 @@ fn store_reason(
     Ok(reason)
 }
 
-fn all_prompts(session: &Session) -> Vec<Prompt> {
+/// The built-in prompts, then the user's own.
+pub(crate) fn all_prompts(index: &Index) -> Vec<Prompt> {
     let mut prompts = builtin_prompts();
-    let mut own: Vec<Prompt> = session.index.prompts.values().cloned().collect();
+    let mut own: Vec<Prompt> = index.prompts.values().cloned().collect();
     own.sort_by(|a, b| a.id.cmp(&b.id));
     prompts.extend(own);
     prompts
 }
 
-fn days_since_epoch(day: NaiveDate) -> i64 {
+pub(crate) fn days_since_epoch(day: NaiveDate) -> i64 {
     (day - NaiveDate::default()).num_days()
 }

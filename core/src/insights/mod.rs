@@ -19,7 +19,7 @@ use crate::domain::events::{Event, EventBody};
 use crate::domain::people::{ContactMode, Person};
 use crate::domain::triggers::{Trigger, TriggerCategory};
 use crate::memory::Index;
-use crate::reasons::{builtin_prompts, prompt_for_day, Prompt};
+use crate::reasons::{prompt_for_day, Prompt};
 use crate::record::{Record, RecordId};
 use crate::vault::Vault;
 use crate::{Result, VaultError};
@@ -417,11 +417,8 @@ impl Vault {
                 .max_by(|a, b| a.at.cmp(&b.at).then(a.entry.seq.cmp(&b.entry.seq)))
                 .and_then(|e| e.entry.event());
             let triggers: Vec<&Trigger> = index.triggers.values().collect();
-            let mut prompts: Vec<Prompt> = builtin_prompts();
-            let mut own: Vec<Prompt> = index.prompts.values().cloned().collect();
-            own.sort_by(|a, b| a.id.cmp(&b.id));
-            prompts.extend(own);
-            let day_number = (today - NaiveDate::default()).num_days();
+            let prompts = crate::api::prompts::all_prompts(index);
+            let day_number = crate::api::prompts::days_since_epoch(today);
             Ok(HomeSummary {
                 today: LocalDate::from_naive(today),
                 next_milestone: streaks
