@@ -36,6 +36,13 @@ pub enum VaultError {
     /// was crossed): archive or retire it instead.
     #[error("still in use")]
     InUse,
+    /// The caller's progress listener asked to stop; nothing was changed.
+    #[error("cancelled")]
+    Cancelled,
+    /// Restoring this backup would drop or replace log entries the vault
+    /// has and the backup lacks; restore it only if asked for explicitly.
+    #[error("the vault has entries the backup lacks")]
+    WouldLoseEntries,
 }
 
 impl VaultError {

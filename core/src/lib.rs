@@ -9,6 +9,7 @@
 uniffi::setup_scaffolding!("nocontact");
 
 mod api;
+mod chain;
 mod codec;
 mod crypto;
 mod domain;
@@ -19,6 +20,7 @@ mod keyring;
 mod library;
 mod memory;
 mod note;
+mod progress;
 mod reasons;
 mod record;
 mod store;
@@ -67,6 +69,7 @@ pub use insights::{
     RISKY_NEAR_DAYS,
 };
 pub use keyring::{Secret, PASSCODE_MAX_CHARS, PASSCODE_MIN_CHARS};
+pub use progress::ProgressListener;
 pub use reasons::{
     MyReason, Prompt, ReasonSuggestion, ReasonTheme, PROMPT_MAX_CHARS, REASON_MAX_CHARS,
 };

@@ -193,6 +193,8 @@ impl Session {
                     entry_id: entry_id.unwrap_or_else(|| id.to_hex()),
                     recorded_at: now,
                     op,
+                    prev: None,
+                    digest: None,
                 };
                 seq += 1;
                 Ok((id, Record::Ledger(record)))
@@ -229,6 +231,8 @@ impl Session {
                 entry_id: id.to_hex(),
                 recorded_at: note.recorded_at,
                 op,
+                prev: None,
+                digest: None,
             };
             items.push((id, Record::Ledger(record)));
         }

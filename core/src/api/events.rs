@@ -348,6 +348,8 @@ pub(crate) fn redact(
                     entry_id: id.to_owned(),
                     recorded_at: rev.recorded_at,
                     op: LedgerOp::Removed,
+                    prev: None,
+                    digest: None,
                 }),
             )
         })

@@ -15,6 +15,7 @@ use zeroize::Zeroize;
 
 use super::events::{Event, EventBody};
 use super::reflections::{Reflection, ReflectionBody};
+use crate::chain::Hash;
 use crate::record::RecordId;
 use crate::time;
 
@@ -61,6 +62,38 @@ pub(crate) struct LedgerRecord {
     #[serde(with = "time::millis")]
     pub(crate) recorded_at: SystemTime,
     pub(crate) op: LedgerOp,
+    /// The chain's link after the record before this one (`None` only in
+    /// records written before the chain existed; they are adopted at unlock).
+    #[zeroize(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "hash_hex")]
+    pub(crate) prev: Option<Hash>,
+    /// A `Removed` record keeps the digest its content had.
+    #[zeroize(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "hash_hex")]
+    pub(crate) digest: Option<Hash>,
+}
+
+/// Serde adapter for an optional hash stored as 64 hex digits.
+pub(crate) mod hash_hex {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::chain::{self, Hash};
+
+    pub(crate) fn serialize<S: Serializer>(h: &Option<Hash>, s: S) -> Result<S::Ok, S::Error> {
+        match h {
+            Some(h) => s.serialize_str(&chain::to_hex(h)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Hash>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => chain::from_hex(&text)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom("hash")),
+        }
+    }
 }
 
 /// One revision of an entry.
@@ -198,6 +231,7 @@ impl Ledger {
             entry_id,
             recorded_at,
             op,
+            ..
         } = record;
         match op {
             LedgerOp::Create {
@@ -386,6 +420,8 @@ mod tests {
                     entry_id,
                     recorded_at: at,
                     op,
+                    prev: None,
+                    digest: None,
                 },
             ));
         }

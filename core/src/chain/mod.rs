@@ -1,0 +1,122 @@
+//! The hash chain over the ledger.
+//!
+//! Every ledger record (an entry's creation, an amendment, a redaction) has
+//! a *digest*: SHA-256 of its canonical bytes ([`canonical`]), computed over
+//! the JSON object [`record_value`] builds. The records form a chain in
+//! sequence order: `link(n) = SHA-256(link(n-1) || digest(n))`, with
+//! `link(-1)` 32 zero bytes. The *head* is the link of the last record.
+//! A record whose entry is deleted keeps its digest (and its place) and
+//! loses its content, so the chain still verifies and shows the gap.
+//!
+//! The vault stores in each record the link of the record before it
+//! (`prev`), so an altered, missing, replayed or reordered record is found
+//! and located at unlock; see [`verify`].
+
+pub(crate) mod canonical;
+pub(crate) mod checkpoint;
+
+use ring::digest::{Context, SHA256};
+use serde_json::{json, Value};
+
+use crate::codec;
+use crate::domain::entries::{LedgerOp, LedgerRecord};
+use crate::time;
+use crate::{Result, VaultError};
+
+/// A SHA-256 value.
+pub(crate) type Hash = [u8; 32];
+
+/// The link before the first record, and the head of an empty chain.
+pub(crate) const GENESIS: Hash = [0; 32];
+
+/// Version of the chain record format, inside every digest.
+pub(crate) const RECORD_VERSION: u64 = 1;
+
+pub(crate) fn sha256(bytes: &[u8]) -> Hash {
+    let mut out = [0; 32];
+    out.copy_from_slice(ring::digest::digest(&SHA256, bytes).as_ref());
+    out
+}
+
+/// The link that follows `prev` for a record with `digest`.
+pub(crate) fn link(prev: &Hash, digest: &Hash) -> Hash {
+    let mut ctx = Context::new(&SHA256);
+    ctx.update(prev);
+    ctx.update(digest);
+    let mut out = [0; 32];
+    out.copy_from_slice(ctx.finish().as_ref());
+    out
+}
+
+pub(crate) fn to_hex(hash: &Hash) -> String {
+    codec::hex_encode(hash)
+}
+
+/// Parses 64 lowercase or uppercase hex digits.
+pub(crate) fn from_hex(text: &str) -> Option<Hash> {
+    codec::hex_decode(text).and_then(|bytes| Hash::try_from(bytes.as_slice()).ok())
+}
+
+/// The chain record of a ledger record: the JSON object its digest is
+/// computed over, and the one an evidence export carries.
+///
+/// ```text
+/// {"v":1,"seq":N,"entry":"<32 hex>","recorded_at":<ms>,"op":"create"|"amend",
+///  "revision":R,"at":<ms>,"utc_offset_seconds":S,"content":{...}}
+/// {"v":1,"seq":N,"entry":"<32 hex>","recorded_at":<ms>,"op":"redact"}
+/// ```
+///
+/// Instants are milliseconds since 1970-01-01T00:00:00Z. `content` is the
+/// entry's content as the vault stores it (documented in the README). A
+/// record whose entry was deleted has no chain record any more, only its
+/// digest.
+pub(crate) fn record_value(record: &LedgerRecord) -> Result<Value> {
+    let base = |op: &str| {
+        json!({
+            "v": RECORD_VERSION,
+            "seq": record.seq,
+            "entry": record.entry_id,
+            "recorded_at": time::to_millis(record.recorded_at),
+            "op": op,
+        })
+    };
+    let (mut value, revision, at, offset, content) = match &record.op {
+        LedgerOp::Create {
+            at,
+            utc_offset_seconds,
+            content,
+        } => (base("create"), 0, at, utc_offset_seconds, content),
+        LedgerOp::Amend {
+            revision,
+            at,
+            utc_offset_seconds,
+            content,
+        } => (base("amend"), *revision, at, utc_offset_seconds, content),
+        LedgerOp::Redact => return Ok(base("redact")),
+        LedgerOp::Removed => return Err(VaultError::NotFound),
+    };
+    if let Value::Object(map) = &mut value {
+        map.insert("revision".into(), json!(revision));
+        map.insert("at".into(), json!(time::to_millis(*at)));
+        map.insert("utc_offset_seconds".into(), json!(offset));
+        map.insert(
+            "content".into(),
+            serde_json::to_value(content).map_err(|_| VaultError::Corrupt)?,
+        );
+    }
+    Ok(value)
+}
+
+/// The digest of a chain record given as JSON.
+pub(crate) fn value_digest(value: &Value) -> Result<Hash> {
+    Ok(sha256(&canonical::to_bytes(value)?))
+}
+
+/// The digest of a ledger record with content; `None` for a `Removed`
+/// record, whose digest is stored in it instead.
+pub(crate) fn record_digest(record: &LedgerRecord) -> Result<Option<Hash>> {
+    match record.op {
+        LedgerOp::Removed => Ok(record.digest),
+        _ => value_digest(&record_value(record)?).map(Some),
+    }
+}
