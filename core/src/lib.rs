@@ -29,7 +29,10 @@ mod urge;
 mod validate;
 mod vault;
 
+pub use api::chain::normalize_checkpoint_code;
 pub use api::events::{EventPage, EventQuery};
+pub use chain::verify::{ChainIssue, ChainIssueKind, ChainReport};
+pub use chain::Checkpoint;
 pub use api::reflections::{ReflectionFilter, ReflectionPage, ReflectionQuery};
 pub use api::safety_plan::safety_plan_sections;
 pub use api::PAGE_MAX;

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use zeroize::Zeroize;
 
+use crate::chain::verify::Head;
+use crate::chain::{self, Hash, StoredCheckpoint};
 use crate::domain::boundaries::Boundary;
 use crate::domain::entries::{EntryBody, Ledger};
 use crate::domain::events::RefKind;
@@ -32,25 +34,39 @@ pub(crate) struct Index {
     pub(crate) reminders: Option<(RecordId, ReminderSettings)>,
     /// Notes from the foundation's placeholder kind, waiting to be migrated.
     pub(crate) legacy_notes: Vec<(RecordId, Note)>,
+    /// Checkpoints made, oldest first, and the records holding them.
+    pub(crate) checkpoints: Vec<(RecordId, StoredCheckpoint)>,
     /// Raw ids of records that failed to authenticate or to parse.
     pub(crate) damaged: BTreeSet<Vec<u8>>,
 }
 
 impl Index {
-    /// Builds the index from opened records, in any order.
-    pub(crate) fn build(records: Vec<(RecordId, Record)>, damaged: BTreeSet<Vec<u8>>) -> Self {
+    /// Builds the index from opened records, in any order; ledger records
+    /// come with their digests.
+    pub(crate) fn build(
+        records: Vec<(RecordId, Record, Option<Hash>)>,
+        damaged: BTreeSet<Vec<u8>>,
+    ) -> Self {
         let mut index = Index {
             damaged,
             ..Index::default()
         };
         let mut ledger = Vec::new();
-        for (id, record) in records {
+        let mut head: Option<(RecordId, Head)> = None;
+        for (id, record, digest) in records {
             match record {
-                Record::Ledger(entry) => ledger.push((id, entry)),
+                Record::Ledger(entry) => ledger.push((id, entry, digest)),
+                Record::ChainHead(h) => {
+                    // Two heads cannot both be current: the longer one wins,
+                    // and the check reports whatever disagrees with it.
+                    if head.is_none_or(|(_, old)| old.count < h.count) {
+                        head = Some((id, Head { count: h.count, head: h.head }));
+                    }
+                }
                 other => index.put(id, other),
             }
         }
-        index.ledger = Ledger::build(ledger);
+        index.ledger = Ledger::build(ledger, head);
         index.plans.sort_by_key(|p| p.version);
         index
     }
@@ -69,8 +85,26 @@ impl Index {
                 let at = self.plans.partition_point(|p| p.version <= plan.version);
                 self.plans.insert(at, plan);
             }
-            Record::Ledger(entry) => self.ledger.apply(id, entry),
+            Record::Ledger(entry) => {
+                let digest = chain::record_digest(&entry).ok().flatten();
+                self.ledger.apply(id, entry, digest);
+            }
             Record::ReminderSettings(settings) => self.reminders = Some((id, settings)),
+            Record::ChainHead(h) => {
+                self.ledger.recorded_head = Some((
+                    id,
+                    Head {
+                        count: h.count,
+                        head: h.head,
+                    },
+                ))
+            }
+            Record::Checkpoint(c) => {
+                let at = self
+                    .checkpoints
+                    .partition_point(|(_, old)| (old.made_at, old.count) <= (c.made_at, c.count));
+                self.checkpoints.insert(at, (id, c));
+            }
         }
     }
 

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use crate::chain::{StoredCheckpoint, StoredHead};
 use crate::codec;
 use crate::crypto::random;
 use crate::crypto::seal::{Purpose, SealKey};
@@ -62,6 +63,8 @@ pub(crate) enum Record {
     SafetyPlan(SafetyPlanVersion),
     Ledger(LedgerRecord),
     ReminderSettings(ReminderSettings),
+    ChainHead(StoredHead),
+    Checkpoint(StoredCheckpoint),
 }
 
 impl Record {

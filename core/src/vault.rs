@@ -9,6 +9,7 @@ use std::time::SystemTime;
 use rusqlite::Connection;
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::chain::{self, Hash, StoredHead};
 use crate::crypto::kdf;
 use crate::crypto::seal::SealKey;
 use crate::crypto::{random, KEY_LEN};
@@ -97,7 +98,7 @@ const LOAD_CHUNK_MIN: usize = 2_000;
 /// What one loading thread opened.
 #[derive(Default)]
 struct Opened {
-    records: Vec<(RecordId, Record)>,
+    records: Vec<(RecordId, Record, Option<Hash>)>,
     damaged: Vec<Vec<u8>>,
 }
 
@@ -106,9 +107,17 @@ fn open_rows(seal: &SealKey, rows: &[(Vec<u8>, Vec<u8>)]) -> Opened {
     for (id_bytes, blob) in rows {
         let opened = RecordId::from_bytes(id_bytes)
             .ok_or(VaultError::Corrupt)
-            .and_then(|id| Record::open(seal, id, blob).map(|r| (id, r)));
+            .and_then(|id| Record::open(seal, id, blob).map(|r| (id, r)))
+            .and_then(|(id, record)| {
+                // Digests are computed here, on the loading threads.
+                let digest = match &record {
+                    Record::Ledger(entry) => chain::record_digest(entry)?,
+                    _ => None,
+                };
+                Ok((id, record, digest))
+            });
         match opened {
-            Ok(pair) => out.records.push(pair),
+            Ok(triple) => out.records.push(triple),
             Err(_) => out.damaged.push(id_bytes.clone()),
         }
     }
@@ -176,30 +185,110 @@ impl Session {
         Ok(())
     }
 
-    /// Builds ledger records for `ops`, with consecutive sequence numbers.
-    /// Each op is `(entry id or None for a new entry, op)`; a new entry's id
-    /// is its record id.
-    pub(crate) fn ledger_records(
-        &self,
+    /// Appends ledger records for `ops` to the chain, with consecutive
+    /// sequence numbers, and stores them with the new chain head in one
+    /// transaction, together with `replacing` (records overwritten in
+    /// place). Each op is `(entry id or None for a new entry, op)`; a new
+    /// entry's id is its record id. Returns the new records' ids.
+    pub(crate) fn append(
+        &mut self,
+        conn: &mut Connection,
         ops: Vec<(Option<String>, LedgerOp)>,
-        now: SystemTime,
-    ) -> Result<Vec<(RecordId, Record)>> {
-        let mut seq = self.index.ledger.next_seq;
-        ops.into_iter()
-            .map(|(entry_id, op)| {
-                let id = RecordId::random()?;
-                let record = LedgerRecord {
-                    seq,
-                    entry_id: entry_id.unwrap_or_else(|| id.to_hex()),
-                    recorded_at: now,
-                    op,
-                    prev: None,
-                    digest: None,
-                };
-                seq += 1;
-                Ok((id, Record::Ledger(record)))
-            })
-            .collect()
+        replacing: Vec<(RecordId, Record)>,
+        recorded_at: SystemTime,
+    ) -> Result<Vec<RecordId>> {
+        let ops = ops
+            .into_iter()
+            .map(|(entry, op)| (entry, recorded_at, op))
+            .collect();
+        self.append_at(conn, ops, replacing, &[])
+    }
+
+    /// `append` with an instant recorded per op, deleting the records
+    /// `remove` in the same transaction.
+    fn append_at(
+        &mut self,
+        conn: &mut Connection,
+        ops: Vec<(Option<String>, SystemTime, LedgerOp)>,
+        replacing: Vec<(RecordId, Record)>,
+        remove: &[RecordId],
+    ) -> Result<Vec<RecordId>> {
+        let (mut seq, mut tip) = self.index.ledger.chain_tip();
+        let mut items = replacing;
+        let mut ids = Vec::with_capacity(ops.len());
+        for (entry_id, recorded_at, op) in ops {
+            let id = RecordId::random()?;
+            let record = LedgerRecord {
+                seq,
+                entry_id: entry_id.unwrap_or_else(|| id.to_hex()),
+                recorded_at,
+                op,
+                prev: Some(tip),
+                digest: None,
+            };
+            let digest = chain::record_digest(&record)?.ok_or(VaultError::Corrupt)?;
+            tip = chain::link(&tip, &digest);
+            seq += 1;
+            items.push((id, Record::Ledger(record)));
+            ids.push(id);
+        }
+        let head_id = match self.index.ledger.recorded_head {
+            Some((id, _)) => id,
+            None => RecordId::random()?,
+        };
+        items.push((
+            head_id,
+            Record::ChainHead(StoredHead {
+                count: seq,
+                head: tip,
+            }),
+        ));
+        self.store_replacing(conn, items, remove)?;
+        Ok(ids)
+    }
+
+    /// Reads and opens every record in the file again, as at unlock.
+    pub(crate) fn reload(&self, conn: &Connection) -> Result<Index> {
+        Vault::load(conn, &self.seal)
+    }
+
+    /// Chains a ledger written before the chain existed: every record gets
+    /// the link before it (a deleted one also the digest of a stand-in, as
+    /// its content is gone) and the head is recorded, in one transaction.
+    fn adopt_unchained(&mut self, conn: &mut Connection) -> Result<()> {
+        if !self.index.ledger.is_unchained() {
+            return Ok(());
+        }
+        let mut ledger = Vec::new();
+        store::for_each_record(conn, |id, blob| {
+            let opened = RecordId::from_bytes(id)
+                .and_then(|rid| Record::open(&self.seal, rid, blob).ok().map(|r| (rid, r)));
+            if let Some((rid, Record::Ledger(record))) = opened {
+                ledger.push((rid, record));
+            }
+        })?;
+        ledger.sort_by_key(|(_, r)| r.seq);
+        let mut tip = chain::GENESIS;
+        let mut count = 0;
+        let mut items = Vec::with_capacity(ledger.len() + 1);
+        for (id, mut record) in ledger {
+            let digest = match chain::record_digest(&record)? {
+                Some(digest) => digest,
+                None => chain::removed_before_chain_digest(&record)?,
+            };
+            record.prev = Some(tip);
+            if record.op == LedgerOp::Removed {
+                record.digest = Some(digest);
+            }
+            tip = chain::link(&tip, &digest);
+            count = record.seq.saturating_add(1);
+            items.push((id, Record::Ledger(record)));
+        }
+        let head = StoredHead { count, head: tip };
+        items.push((RecordId::random()?, Record::ChainHead(head)));
+        self.store(conn, items)?;
+        self.index = self.reload(conn)?;
+        Ok(())
     }
 
     /// Turns the foundation's placeholder notes into journal entries, in one
@@ -210,34 +299,27 @@ impl Session {
         }
         let mut notes = std::mem::take(&mut self.index.legacy_notes);
         notes.sort_by_key(|(_, n)| (n.recorded_at, n.at));
-        let mut items = Vec::with_capacity(notes.len());
-        for (seq, (_, note)) in (self.index.ledger.next_seq..).zip(notes.iter()) {
-            let id = RecordId::random()?;
-            let op = LedgerOp::Create {
-                at: note.at,
-                utc_offset_seconds: note.utc_offset_seconds,
-                content: EntryBody::Reflection {
-                    body: ReflectionBody {
-                        kind: ReflectionKind::Journal { prompt_id: None },
-                        title: String::new(),
-                        text: note.text.clone(),
-                        tags: Vec::new(),
-                        mood: None,
+        let ops = notes
+            .iter()
+            .map(|(_, note)| {
+                let op = LedgerOp::Create {
+                    at: note.at,
+                    utc_offset_seconds: note.utc_offset_seconds,
+                    content: EntryBody::Reflection {
+                        body: ReflectionBody {
+                            kind: ReflectionKind::Journal { prompt_id: None },
+                            title: String::new(),
+                            text: note.text.clone(),
+                            tags: Vec::new(),
+                            mood: None,
+                        },
                     },
-                },
-            };
-            let record = LedgerRecord {
-                seq,
-                entry_id: id.to_hex(),
-                recorded_at: note.recorded_at,
-                op,
-                prev: None,
-                digest: None,
-            };
-            items.push((id, Record::Ledger(record)));
-        }
+                };
+                (None, note.recorded_at, op)
+            })
+            .collect();
         let old: Vec<RecordId> = notes.iter().map(|(id, _)| *id).collect();
-        self.store_replacing(conn, items, &old)?;
+        self.append_at(conn, ops, Vec::new(), &old)?;
         for (_, note) in &mut notes {
             zeroize::Zeroize::zeroize(note);
         }
@@ -423,7 +505,7 @@ impl Vault {
         if seen < rows.len() {
             for (id, _) in &rows {
                 let known = RecordId::from_bytes(id)
-                    .is_some_and(|rid| records.iter().any(|(r, _)| *r == rid));
+                    .is_some_and(|rid| records.iter().any(|(r, _, _)| *r == rid));
                 if !known {
                     damaged.insert(id.clone());
                 }
@@ -584,6 +666,7 @@ impl Vault {
             index,
             urges: BTreeMap::new(),
         };
+        session.adopt_unchained(&mut guard.conn)?;
         session.migrate_legacy_notes(&mut guard.conn)?;
         guard.session = Some(session);
         Ok(())
@@ -683,8 +766,10 @@ mod tests {
         let r = &page.reflections[0];
         assert_eq!(r.body.text, "from the foundation ✓");
         assert_eq!((r.at, r.utc_offset_seconds), (at, 3600));
-        // The note itself is gone from the file; only the journal entry is left.
-        assert_eq!(vault.status().unwrap().record_count, 1);
+        // The note itself is gone from the file; the journal entry and the
+        // chain's head are left.
+        assert_eq!(vault.status().unwrap().record_count, 2);
+        assert!(vault.chain_report().unwrap().intact);
         vault.lock();
         vault
             .unlock(Secret::Passcode {

@@ -57,9 +57,8 @@ impl Vault {
             if let Some(body) = contact {
                 ops.push((None, create(at, event.utc_offset_seconds, body)));
             }
-            let records = session.ledger_records(ops, now)?;
-            let ids: Vec<String> = records.iter().map(|(id, _)| id.to_hex()).collect();
-            session.store(conn, records)?;
+            let ids = session.append(conn, ops, Vec::new(), now)?;
+            let ids: Vec<String> = ids.into_iter().map(RecordId::to_hex).collect();
             let event = live_event(session, &ids[0])?;
             let contact = ids.get(1).map(|id| live_event(session, id)).transpose()?;
             Ok(Logged { event, contact })
@@ -85,9 +84,8 @@ impl Vault {
                     ops.push((None, create(at, event.utc_offset_seconds, body)));
                 }
             }
-            let records = session.ledger_records(ops, now)?;
-            let ids: Vec<String> = records.iter().map(|(id, _)| id.to_hex()).collect();
-            session.store(conn, records)?;
+            let ids = session.append(conn, ops, Vec::new(), now)?;
+            let ids: Vec<String> = ids.into_iter().map(RecordId::to_hex).collect();
             let mut ids = ids.into_iter();
             shape
                 .into_iter()
@@ -123,8 +121,7 @@ impl Vault {
                 utc_offset_seconds: event.utc_offset_seconds,
                 content: EntryBody::Event { body: event.body },
             };
-            let records = session.ledger_records(vec![(Some(id.clone()), op)], now)?;
-            session.store(conn, records)?;
+            session.append(conn, vec![(Some(id.clone()), op)], Vec::new(), now)?;
             live_event(session, &id)
         })
     }
@@ -336,32 +333,28 @@ pub(crate) fn redact(
 ) -> Result<()> {
     let now = time::now();
     let entry = session.index.ledger.live(id).ok_or(VaultError::NotFound)?;
-    let mut items: Vec<(RecordId, Record)> = entry
+    let removed: Vec<(RecordId, Record)> = entry
         .revisions
         .iter()
         .map(|rev| {
-            let seq = rev_seq(session, rev.record_id).unwrap_or(entry.seq);
+            // The overwritten record keeps its place in the chain: its
+            // sequence number, the link before it and its digest.
+            let link = session.index.ledger.link_of(rev.seq, rev.record_id);
             (
                 rev.record_id,
                 Record::Ledger(crate::domain::entries::LedgerRecord {
-                    seq,
+                    seq: rev.seq,
                     entry_id: id.to_owned(),
                     recorded_at: rev.recorded_at,
                     op: LedgerOp::Removed,
-                    prev: None,
-                    digest: None,
+                    prev: link.and_then(|l| l.prev),
+                    digest: link.and_then(|l| l.digest),
                 }),
             )
         })
         .collect();
-    items.extend(session.ledger_records(vec![(Some(id.to_owned()), LedgerOp::Redact)], now)?);
-    // The `Removed` records replace sealed content; only the `Redact` is
-    // new to the index (applying `Removed` for an existing entry is a no-op).
-    session.store(conn, items)?;
+    let redact = vec![(Some(id.to_owned()), LedgerOp::Redact)];
+    session.append(conn, redact, removed, now)?;
     crate::store::checkpoint(conn);
     Ok(())
-}
-
-fn rev_seq(session: &Session, record_id: RecordId) -> Option<u64> {
-    session.index.ledger.seq_of(record_id)
 }

@@ -56,9 +56,8 @@ impl Vault {
                     body: reflection.body,
                 },
             };
-            let records = session.ledger_records(vec![(None, op)], now)?;
-            let id = records[0].0.to_hex();
-            session.store(conn, records)?;
+            let ids = session.append(conn, vec![(None, op)], Vec::new(), now)?;
+            let id = ids.first().ok_or(VaultError::Storage)?.to_hex();
             live_reflection(session, &id)
         })
     }
@@ -100,8 +99,7 @@ impl Vault {
                     body: reflection.body,
                 },
             };
-            let records = session.ledger_records(vec![(Some(id.clone()), op)], now)?;
-            session.store(conn, records)?;
+            session.append(conn, vec![(Some(id.clone()), op)], Vec::new(), now)?;
             live_reflection(session, &id)
         })
     }

@@ -14,8 +14,12 @@
 
 pub(crate) mod canonical;
 pub(crate) mod checkpoint;
+pub(crate) mod verify;
+
+use std::time::SystemTime;
 
 use ring::digest::{Context, SHA256};
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::codec;
@@ -118,5 +122,101 @@ pub(crate) fn record_digest(record: &LedgerRecord) -> Result<Option<Hash>> {
     match record.op {
         LedgerOp::Removed => Ok(record.digest),
         _ => value_digest(&record_value(record)?).map(Some),
+    }
+}
+
+/// The digest given, when a ledger written before the chain existed is
+/// chained, to a record whose content had already been deleted: the
+/// canonical bytes of `{"v":1,"seq":N,"entry":"..","op":"removed"}`.
+pub(crate) fn removed_before_chain_digest(record: &LedgerRecord) -> Result<Hash> {
+    value_digest(&json!({
+        "v": RECORD_VERSION,
+        "seq": record.seq,
+        "entry": record.entry_id,
+        "op": "removed",
+    }))
+}
+
+/// The chain's head as the vault writes it after every append, so that
+/// records removed from the end of the chain are noticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct StoredHead {
+    pub(crate) count: u64,
+    #[serde(with = "hex")]
+    pub(crate) head: Hash,
+}
+
+/// A checkpoint as stored in the vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct StoredCheckpoint {
+    pub(crate) count: u64,
+    #[serde(with = "hex")]
+    pub(crate) head: Hash,
+    #[serde(with = "time::millis")]
+    pub(crate) made_at: SystemTime,
+}
+
+/// A checkpoint: a short code that commits to the chain as it was, to be
+/// read aloud or sent to someone the person trusts. A later export proves
+/// that it extends the chain the code was made for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Checkpoint {
+    /// `XXXX-XXXX-XXXX-XXXX-C`: 16 base32 characters and a check character.
+    pub code: String,
+    /// Records in the chain when it was made.
+    pub records: u64,
+    /// The chain head it commits to, 64 hex digits.
+    pub head: String,
+    pub made_at: SystemTime,
+}
+
+impl From<&StoredCheckpoint> for Checkpoint {
+    fn from(c: &StoredCheckpoint) -> Self {
+        Checkpoint {
+            code: checkpoint::code(c.count, &c.head),
+            records: c.count,
+            head: to_hex(&c.head),
+            made_at: c.made_at,
+        }
+    }
+}
+
+/// Serde adapter for a hash stored as 64 hex digits.
+pub(crate) mod hex {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Hash;
+
+    pub(crate) fn serialize<S: Serializer>(h: &Hash, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::to_hex(h))
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
+        let text = String::deserialize(d)?;
+        super::from_hex(&text).ok_or_else(|| serde::de::Error::custom("hash"))
+    }
+}
+
+/// Serde adapter for an optional hash stored as 64 hex digits.
+pub(crate) mod hex_opt {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Hash;
+
+    pub(crate) fn serialize<S: Serializer>(h: &Option<Hash>, s: S) -> Result<S::Ok, S::Error> {
+        match h {
+            Some(h) => s.serialize_str(&super::to_hex(h)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Hash>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => super::from_hex(&text)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom("hash")),
+        }
     }
 }

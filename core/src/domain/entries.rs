@@ -6,7 +6,7 @@
 //! overwritten in place; the tamper-evident chain over these records is
 //! built on this shape.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::time::SystemTime;
 
@@ -15,7 +15,8 @@ use zeroize::Zeroize;
 
 use super::events::{Event, EventBody};
 use super::reflections::{Reflection, ReflectionBody};
-use crate::chain::Hash;
+use crate::chain::verify::{self, ChainReport, Head, Link};
+use crate::chain::{self, Hash, GENESIS};
 use crate::record::RecordId;
 use crate::time;
 
@@ -65,35 +66,12 @@ pub(crate) struct LedgerRecord {
     /// The chain's link after the record before this one (`None` only in
     /// records written before the chain existed; they are adopted at unlock).
     #[zeroize(skip)]
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "hash_hex")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "chain::hex_opt")]
     pub(crate) prev: Option<Hash>,
     /// A `Removed` record keeps the digest its content had.
     #[zeroize(skip)]
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "hash_hex")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "chain::hex_opt")]
     pub(crate) digest: Option<Hash>,
-}
-
-/// Serde adapter for an optional hash stored as 64 hex digits.
-pub(crate) mod hash_hex {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use crate::chain::{self, Hash};
-
-    pub(crate) fn serialize<S: Serializer>(h: &Option<Hash>, s: S) -> Result<S::Ok, S::Error> {
-        match h {
-            Some(h) => s.serialize_str(&chain::to_hex(h)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Hash>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(text) => chain::from_hex(&text)
-                .map(Some)
-                .ok_or_else(|| serde::de::Error::custom("hash")),
-        }
-    }
 }
 
 /// One revision of an entry.
@@ -190,42 +168,120 @@ pub(crate) struct Ledger {
     /// Live entries by the time they happened (latest revision), for range
     /// queries: `(at, entry seq, entry id)`.
     timeline: BTreeSet<(SystemTime, u64, RecordId)>,
+    /// Every record's place in the chain, by sequence number, with the id
+    /// of the row holding it.
+    links: BTreeMap<u64, Vec<(RecordId, Link)>>,
+    /// Records holding content of an entry that was deleted (replayed).
+    replayed: BTreeSet<u64>,
+    /// The link after the newest record: what the next record commits to.
+    pub(crate) tip: Hash,
+    /// The head as last written to the file, and the row holding it.
+    pub(crate) recorded_head: Option<(RecordId, Head)>,
 }
 
 impl Ledger {
-    /// Builds the ledger from records in any order.
-    pub(crate) fn build(mut records: Vec<(RecordId, LedgerRecord)>) -> Self {
-        records.sort_unstable_by_key(|(_, r)| r.seq);
-        let mut ledger = Ledger::default();
-        for (id, record) in records {
-            ledger.apply(id, record);
+    /// Builds the ledger from records in any order, each with its digest
+    /// (computed where the record was opened; see `chain::record_digest`).
+    pub(crate) fn build(
+        mut records: Vec<(RecordId, LedgerRecord, Option<Hash>)>,
+        head: Option<(RecordId, Head)>,
+    ) -> Self {
+        records.sort_unstable_by_key(|(_, r, _)| r.seq);
+        let mut ledger = Ledger {
+            recorded_head: head,
+            ..Ledger::default()
+        };
+        for (id, record, digest) in records {
+            ledger.apply(id, record, digest);
         }
+        ledger.tip = ledger.check().1;
         ledger
     }
 
-    /// Adds one record, in sequence order.
-    pub(crate) fn apply(&mut self, record_id: RecordId, record: LedgerRecord) {
+    /// Checks the chain; returns the report and the computed head.
+    pub(crate) fn check(&self) -> (ChainReport, Hash) {
+        let links: BTreeMap<u64, Vec<Link>> = self
+            .links
+            .iter()
+            .map(|(seq, v)| (*seq, v.iter().map(|(_, l)| *l).collect()))
+            .collect();
+        verify::check(&links, &self.replayed, self.recorded_head.map(|(_, h)| h))
+    }
+
+    /// The digest of the record at `seq`, when exactly one record has it.
+    pub(crate) fn digest_at(&self, seq: u64) -> Option<Hash> {
+        match self.links.get(&seq).map(Vec::as_slice) {
+            Some([(_, link)]) => link.digest,
+            _ => None,
+        }
+    }
+
+    /// Whether the ledger was written before the chain existed: records
+    /// without links and no recorded head.
+    pub(crate) fn is_unchained(&self) -> bool {
+        self.recorded_head.is_none()
+            && !self.links.is_empty()
+            && self
+                .links
+                .values()
+                .flatten()
+                .all(|(_, link)| link.prev.is_none())
+    }
+
+    /// What the chain knows of the record stored under `record_id` at `seq`.
+    pub(crate) fn link_of(&self, seq: u64, record_id: RecordId) -> Option<Link> {
+        self.links
+            .get(&seq)?
+            .iter()
+            .find(|(id, _)| *id == record_id)
+            .map(|(_, link)| *link)
+    }
+
+    /// The chain's length and computed head, for a record that follows.
+    pub(crate) fn chain_tip(&self) -> (u64, Hash) {
+        (self.next_seq, self.tip)
+    }
+
+    /// Adds one record, in sequence order, with its digest.
+    pub(crate) fn apply(&mut self, record_id: RecordId, record: LedgerRecord, digest: Option<Hash>) {
+        let slot = self.links.entry(record.seq).or_default();
+        let link = Link {
+            digest,
+            prev: record.prev,
+        };
+        match slot.iter_mut().find(|(id, _)| *id == record_id) {
+            // A record overwritten in place (a redaction) keeps its place.
+            Some(existing) => existing.1 = link,
+            None => slot.push((record_id, link)),
+        }
         let Ok(key) = RecordId::parse(&record.entry_id) else {
             self.orphans += 1;
             return;
         };
         if record.op == LedgerOp::Removed {
             // Overwritten content keeps its old sequence number.
-            self.next_seq = self.next_seq.max(record.seq + 1);
+            self.next_seq = self.next_seq.max(record.seq.saturating_add(1));
             let LedgerRecord { seq, entry_id, .. } = record;
-            self.entries.entry(key).or_insert(Entry {
+            let entry = self.entries.entry(key).or_insert(Entry {
                 id: entry_id,
                 seq,
                 revisions: Vec::new(),
                 redacted_at: None,
             });
+            if let Some(at) = entry.revisions.iter().position(|r| r.record_id == record_id) {
+                let mut gone = entry.revisions.remove(at);
+                gone.zeroize();
+            }
             return;
         }
         if record.seq < self.next_seq {
             self.orphans += 1;
             return;
         }
-        self.next_seq = record.seq + 1;
+        self.next_seq = record.seq.saturating_add(1);
+        if let (Some(prev), Some(digest)) = (record.prev, digest) {
+            self.tip = chain::link(&prev, &digest);
+        }
         let LedgerRecord {
             seq,
             entry_id,
@@ -293,6 +349,9 @@ impl Ledger {
                     if let Some(old) = entry.latest() {
                         self.timeline.remove(&(old.at, entry.seq, key));
                     }
+                    // Its records were overwritten before this one was
+                    // written; content still here came back from a copy.
+                    self.replayed.extend(entry.revisions.iter().map(|r| r.seq));
                     entry.redacted_at = Some(recorded_at);
                     for rev in &mut entry.revisions {
                         rev.zeroize();
@@ -335,15 +394,6 @@ impl Ledger {
             .filter_map(|(_, _, id)| self.entries.get(id))
     }
 
-    /// The sequence number of the ledger record stored under `record_id`.
-    pub(crate) fn seq_of(&self, record_id: RecordId) -> Option<u64> {
-        self.entries
-            .values()
-            .flat_map(|e| e.revisions.iter())
-            .find(|r| r.record_id == record_id)
-            .map(|r| r.seq)
-    }
-
     pub(crate) fn wipe(&mut self) {
         for entry in self.entries.values_mut() {
             entry.id.zeroize();
@@ -353,6 +403,8 @@ impl Ledger {
         }
         self.entries.clear();
         self.timeline.clear();
+        self.links.clear();
+        self.tip = GENESIS;
     }
 }
 
@@ -377,8 +429,10 @@ mod tests {
 
     /// Turns a script of (op kind, target, value) into ledger records, as
     /// the vault would write them, in sequence order.
-    fn records(script: &[(u8, usize, u8)]) -> Vec<(RecordId, LedgerRecord)> {
-        let mut out: Vec<(RecordId, LedgerRecord)> = Vec::new();
+    /// ... chained as the vault chains them, each with its digest.
+    fn records(script: &[(u8, usize, u8)]) -> Vec<(RecordId, LedgerRecord, Option<Hash>)> {
+        let mut out = Vec::new();
+        let mut tip = GENESIS;
         let mut live: Vec<(String, u32)> = Vec::new();
         for (seq, &(op, target, value)) in script.iter().enumerate() {
             let id = RecordId([seq as u8; 16]);
@@ -413,17 +467,27 @@ mod tests {
                     (entry, LedgerOp::Redact)
                 }
             };
-            out.push((
-                id,
-                LedgerRecord {
-                    seq: seq as u64,
-                    entry_id,
-                    recorded_at: at,
-                    op,
-                    prev: None,
-                    digest: None,
-                },
-            ));
+            let record = LedgerRecord {
+                seq: seq as u64,
+                entry_id,
+                recorded_at: at,
+                op,
+                prev: Some(tip),
+                digest: None,
+            };
+            let digest = chain::record_digest(&record).unwrap();
+            tip = chain::link(&tip, &digest.unwrap());
+            if record.op == LedgerOp::Redact {
+                // As the vault does: the entry's records become `Removed`.
+                for (_, old, old_digest) in out.iter_mut() {
+                    let old: &mut LedgerRecord = old;
+                    if old.entry_id == record.entry_id {
+                        old.op = LedgerOp::Removed;
+                        old.digest = *old_digest;
+                    }
+                }
+            }
+            out.push((id, record, digest));
         }
         out
     }
@@ -453,11 +517,16 @@ mod tests {
                 shuffled.swap(i, (state % (i as u64 + 1)) as usize);
             }
             let mut applied = Ledger::default();
-            for (id, r) in in_order.clone() {
-                applied.apply(id, r);
+            for (id, r, digest) in in_order.clone() {
+                applied.apply(id, r, digest);
             }
-            let built = Ledger::build(shuffled);
+            let head = Head { count: in_order.len() as u64, head: applied.tip };
+            let built = Ledger::build(shuffled, Some((RecordId([0xee; 16]), head)));
             prop_assert_eq!(summary(&built), summary(&applied));
+            // The chain verifies whatever order the records were read in.
+            let (report, computed) = built.check();
+            prop_assert!(report.intact, "{:?}", report.issues);
+            prop_assert_eq!(computed, applied.tip);
             prop_assert_eq!(built.orphans, 0);
             prop_assert_eq!(built.next_seq, in_order.len() as u64);
             // The timeline holds exactly the live entries, newest first.
@@ -472,7 +541,7 @@ mod tests {
     fn an_amendment_without_its_entry_is_an_orphan() {
         let mut script = records(&[(0, 0, 1), (1, 0, 2)]);
         script.remove(0);
-        let ledger = Ledger::build(script);
+        let ledger = Ledger::build(script, None);
         assert_eq!(ledger.orphans, 1);
         assert_eq!(ledger.live_entries().count(), 0);
     }
@@ -481,7 +550,7 @@ mod tests {
     fn a_repeated_sequence_number_is_an_orphan() {
         let mut script = records(&[(0, 0, 1), (0, 0, 2)]);
         script[1].1.seq = 0;
-        let ledger = Ledger::build(script);
+        let ledger = Ledger::build(script, None);
         assert_eq!(ledger.orphans, 1);
         assert_eq!(ledger.live_entries().count(), 1);
     }
