@@ -31,11 +31,11 @@ mod vault;
 
 pub use api::chain::normalize_checkpoint_code;
 pub use api::events::{EventPage, EventQuery};
-pub use chain::verify::{ChainIssue, ChainIssueKind, ChainReport};
-pub use chain::Checkpoint;
 pub use api::reflections::{ReflectionFilter, ReflectionPage, ReflectionQuery};
 pub use api::safety_plan::safety_plan_sections;
 pub use api::PAGE_MAX;
+pub use chain::verify::{ChainIssue, ChainIssueKind, ChainReport};
+pub use chain::Checkpoint;
 pub use crypto::kdf::{kdf_iteration_floor, KDF_FLOOR};
 pub use domain::boundaries::{
     Boundary, BoundaryInput, BoundaryKind, BoundaryStatus, STATEMENT_MAX_CHARS,

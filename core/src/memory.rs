@@ -60,7 +60,13 @@ impl Index {
                     // Two heads cannot both be current: the longer one wins,
                     // and the check reports whatever disagrees with it.
                     if head.is_none_or(|(_, old)| old.count < h.count) {
-                        head = Some((id, Head { count: h.count, head: h.head }));
+                        head = Some((
+                            id,
+                            Head {
+                                count: h.count,
+                                head: h.head,
+                            },
+                        ));
                     }
                 }
                 other => index.put(id, other),

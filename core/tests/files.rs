@@ -109,11 +109,9 @@ fn records_swapped_between_ids_do_not_open() {
         let rows: Vec<(Vec<u8>, Vec<u8>)> = [&one.id, &two.id]
             .iter()
             .map(|id| {
-                conn.query_row(
-                    "SELECT id, v FROM b WHERE lower(hex(id)) = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                conn.query_row("SELECT id, v FROM b WHERE lower(hex(id)) = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .unwrap()
             })
             .collect();

@@ -125,11 +125,10 @@ pub(crate) fn check(
         Some(head) if head.count < records => {
             push(ChainIssueKind::HeadMismatch, head.count, records - 1)
         }
-        Some(head) => {
-            if prev.is_some_and(|p| p != head.head) && records > 0 {
-                push(ChainIssueKind::HeadMismatch, records - 1, records - 1);
-            }
+        Some(head) if records > 0 && prev.is_some_and(|p| p != head.head) => {
+            push(ChainIssueKind::HeadMismatch, records - 1, records - 1)
         }
+        Some(_) => {}
     }
     issues.sort_by_key(|i| (i.first_seq, i.last_seq));
     let computed = prev.unwrap_or(GENESIS);
@@ -164,7 +163,13 @@ mod tests {
             );
             prev = link(&prev, &digest);
         }
-        (links, Head { count: n, head: prev })
+        (
+            links,
+            Head {
+                count: n,
+                head: prev,
+            },
+        )
     }
 
     fn kinds(report: &ChainReport) -> Vec<(ChainIssueKind, u64, u64)> {

@@ -66,11 +66,19 @@ pub(crate) struct LedgerRecord {
     /// The chain's link after the record before this one (`None` only in
     /// records written before the chain existed; they are adopted at unlock).
     #[zeroize(skip)]
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "chain::hex_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "chain::hex_opt"
+    )]
     pub(crate) prev: Option<Hash>,
     /// A `Removed` record keeps the digest its content had.
     #[zeroize(skip)]
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "chain::hex_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "chain::hex_opt"
+    )]
     pub(crate) digest: Option<Hash>,
 }
 
@@ -243,7 +251,12 @@ impl Ledger {
     }
 
     /// Adds one record, in sequence order, with its digest.
-    pub(crate) fn apply(&mut self, record_id: RecordId, record: LedgerRecord, digest: Option<Hash>) {
+    pub(crate) fn apply(
+        &mut self,
+        record_id: RecordId,
+        record: LedgerRecord,
+        digest: Option<Hash>,
+    ) {
         let slot = self.links.entry(record.seq).or_default();
         let link = Link {
             digest,
@@ -268,7 +281,11 @@ impl Ledger {
                 revisions: Vec::new(),
                 redacted_at: None,
             });
-            if let Some(at) = entry.revisions.iter().position(|r| r.record_id == record_id) {
+            if let Some(at) = entry
+                .revisions
+                .iter()
+                .position(|r| r.record_id == record_id)
+            {
                 let mut gone = entry.revisions.remove(at);
                 gone.zeroize();
             }

@@ -104,3 +104,15 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 pub fn raw(path: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).expect("raw open")
 }
+
+/// The first page of every event (up to the page limit).
+pub fn all_events() -> nocontact_core::EventQuery {
+    nocontact_core::EventQuery {
+        kinds: Vec::new(),
+        person_id: None,
+        from: None,
+        until: None,
+        offset: 0,
+        limit: 500,
+    }
+}
