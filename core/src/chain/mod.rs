@@ -220,3 +220,83 @@ pub(crate) mod hex_opt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entries::EntryBody;
+    use crate::domain::events::{CheckIn, EventBody};
+
+    /// The fixed vector in the README: an independent verifier must get
+    /// these bytes, digests and links.
+    fn vector() -> LedgerRecord {
+        LedgerRecord {
+            seq: 0,
+            entry_id: "000102030405060708090a0b0c0d0e0f".into(),
+            recorded_at: time::from_millis(1_767_225_600_000),
+            op: LedgerOp::Create {
+                at: time::from_millis(1_767_222_000_000),
+                utc_offset_seconds: 3600,
+                content: EntryBody::Event {
+                    body: EventBody::CheckIn {
+                        check_in: CheckIn {
+                            mood: 4,
+                            energy: None,
+                            note: "Ça va \"ok\"\n".into(),
+                            tags: vec!["sleep".into()],
+                        },
+                    },
+                },
+            },
+            prev: None,
+            digest: None,
+        }
+    }
+
+    #[test]
+    fn fixed_vector() {
+        let record = vector();
+        let bytes = canonical::to_bytes(&record_value(&record).unwrap()).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            r#"{"at":1767222000000,"content":{"event":{"body":{"check_in":{"check_in":{"energy":null,"mood":4,"note":"Ça va \"ok\"\n","tags":["sleep"]}}}}},"entry":"000102030405060708090a0b0c0d0e0f","op":"create","recorded_at":1767225600000,"revision":0,"seq":0,"utc_offset_seconds":3600,"v":1}"#
+        );
+        let digest = record_digest(&record).unwrap().unwrap();
+        assert_eq!(
+            to_hex(&digest),
+            "442e29ea29d271e0ff1cef850729d0bc1864fc9caf9eb60778bc3e7a3220f43b"
+        );
+        let first = link(&GENESIS, &digest);
+        assert_eq!(
+            to_hex(&first),
+            "fe735d090956f8fa96bd42cb70b88258d674d8b00aa3a3de5f37c28583f34799"
+        );
+        let redact = LedgerRecord {
+            seq: 1,
+            op: LedgerOp::Redact,
+            ..vector()
+        };
+        let bytes = canonical::to_bytes(&record_value(&redact).unwrap()).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            r#"{"entry":"000102030405060708090a0b0c0d0e0f","op":"redact","recorded_at":1767225600000,"seq":1,"v":1}"#
+        );
+        let head = link(&first, &record_digest(&redact).unwrap().unwrap());
+        assert_eq!(
+            to_hex(&head),
+            "383a302cf0abefe8313f8b2c376ba6aad554f89a1f87452f27fb2f75c4ad86fc"
+        );
+        assert_eq!(checkpoint::code(2, &head), "FQ3Z-1HTF-9J6K-3ETE-M");
+    }
+
+    #[test]
+    fn a_removed_record_has_only_its_stored_digest() {
+        let removed = LedgerRecord {
+            op: LedgerOp::Removed,
+            digest: Some([7; 32]),
+            ..vector()
+        };
+        assert_eq!(record_digest(&removed), Ok(Some([7; 32])));
+        assert_eq!(record_value(&removed), Err(VaultError::NotFound));
+    }
+}

@@ -429,6 +429,7 @@ fun main(args: Array<String>) {
     registerTests()
     registerDomainTests() // DomainTest.kt
     registerInsightsTests() // InsightsTest.kt
+    registerLedgerTests() // LedgerTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
