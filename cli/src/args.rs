@@ -13,7 +13,7 @@ use nocontact_core::LocalDate;
 
 use crate::names::{self, Named};
 use crate::{
-    cmd_events, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect, cmd_reminders,
+    cmd_chain, cmd_events, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect, cmd_reminders,
     cmd_status, when, USAGE,
 };
 
@@ -58,6 +58,7 @@ pub(crate) enum Command {
     Status(cmd_status::StatusCmd),
     Insights(cmd_insights::InsightsCmd),
     Reminders(cmd_reminders::RemindersCmd),
+    Chain(cmd_chain::ChainCmd),
 }
 
 /// The usage text of a command group, by its word.
@@ -73,6 +74,7 @@ fn group_usage(word: &str) -> Option<&'static str> {
         "status" => cmd_status::USAGE,
         "insights" => cmd_insights::USAGE,
         "reminders" => cmd_reminders::USAGE,
+        "chain" | "checkpoint" => cmd_chain::USAGE,
         _ => return None,
     })
 }
@@ -134,6 +136,8 @@ pub(crate) fn parse(argv: &[String]) -> Parse<(Options, Command)> {
         "status" => Command::Status(cmd_status::parse(&rest, o)?),
         "insights" => Command::Insights(cmd_insights::parse(&rest, o)?),
         "reminders" => Command::Reminders(cmd_reminders::parse(&rest, o)?),
+        "chain" => Command::Chain(cmd_chain::parse_chain(&rest, o)?),
+        "checkpoint" => Command::Chain(cmd_chain::parse_checkpoint(&rest, o)?),
         "note" | "notes" => {
             return Err(usage_error(
                 USAGE,

@@ -8,6 +8,7 @@
 
 mod args;
 mod charts;
+mod cmd_chain;
 mod cmd_events;
 mod cmd_insights;
 mod cmd_log;
@@ -53,6 +54,8 @@ commands:
   status        the home screen: streaks, next milestone, today's prompt and reminders
   insights      patterns over the last weeks: urges by hour, their attempts, mood, boundaries
   reminders     the reminders to come, and `reminders set` for when and how they come
+  chain         check the log's hash chain (--verify reads the whole file again)
+  checkpoint    make a checkpoint code of the log to share, or `checkpoint list`
   passcode      change the passcode
   recover       set a new passcode with the recovery code
   demo          walk through what the core does, in a throwaway vault
@@ -121,6 +124,7 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         Command::Status(cmd) => cmd_status::run(&vault, cmd),
         Command::Insights(cmd) => cmd_insights::run(&vault, cmd),
         Command::Reminders(cmd) => cmd_reminders::run(&vault, cmd),
+        Command::Chain(cmd) => cmd_chain::run(&vault, cmd),
         Command::Help(_) | Command::Demo | Command::Init | Command::Recover => Ok(()),
     }
 }

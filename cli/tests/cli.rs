@@ -1171,3 +1171,29 @@ fn reminders_and_zones() {
         "nocontact: invalid daily check in"
     );
 }
+
+#[test]
+fn chain_and_checkpoints() {
+    let (_dir, vault) = fresh();
+    ok(&vault, &["log", "checkin", "--mood", "4"]);
+    ok(&vault, &["log", "checkin", "--mood", "2"]);
+    let report = ok(&vault, &["chain"]);
+    assert!(report.contains("2 records in the chain"), "{report}");
+    assert!(report.contains("intact"), "{report}");
+    let verified = ok(&vault, &["chain", "--verify"]);
+    assert_eq!(verified, report);
+    let made = ok(&vault, &["checkpoint"]);
+    let code = made
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("checkpoint "))
+        .unwrap()
+        .to_owned();
+    assert_eq!(code.len(), 21, "{made}");
+    assert!(report.contains(&format!("code {code}")), "{report}");
+    assert!(made.contains("2 records in the log"), "{made}");
+    let list = ok(&vault, &["checkpoint", "list"]);
+    assert!(list.starts_with(&code), "{list}");
+    let usage = run(&vault, &["checkpoint", "now"], PASS);
+    assert_eq!(usage.status.code(), Some(2));
+}
