@@ -14,6 +14,7 @@
 
 pub(crate) mod canonical;
 pub(crate) mod checkpoint;
+mod fast;
 pub(crate) mod verify;
 
 use std::time::SystemTime;
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::codec;
-use crate::domain::entries::{LedgerOp, LedgerRecord};
+use crate::domain::entries::{EntryBody, LedgerOp, LedgerRecord};
 use crate::time;
 use crate::{Result, VaultError};
 
@@ -119,9 +120,68 @@ pub(crate) fn value_digest(value: &Value) -> Result<Hash> {
 /// The digest of a ledger record with content; `None` for a `Removed`
 /// record, whose digest is stored in it instead.
 pub(crate) fn record_digest(record: &LedgerRecord) -> Result<Option<Hash>> {
-    match record.op {
-        LedgerOp::Removed => Ok(record.digest),
-        _ => value_digest(&record_value(record)?).map(Some),
+    if record.op == LedgerOp::Removed {
+        return Ok(record.digest);
+    }
+    let mut bytes = Vec::with_capacity(512);
+    fast::write(&CanonicalRecord::of(record), &mut bytes)?;
+    Ok(Some(sha256(&bytes)))
+}
+
+/// The chain record of [`record_value`], as a typed value that serializes
+/// to the same canonical bytes without building JSON values first.
+#[derive(Serialize)]
+struct CanonicalRecord<'a> {
+    v: u64,
+    seq: u64,
+    entry: &'a str,
+    recorded_at: i64,
+    op: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    utc_offset_seconds: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a EntryBody>,
+}
+
+impl<'a> CanonicalRecord<'a> {
+    fn of(record: &'a LedgerRecord) -> Self {
+        let base = |op| CanonicalRecord {
+            v: RECORD_VERSION,
+            seq: record.seq,
+            entry: &record.entry_id,
+            recorded_at: time::to_millis(record.recorded_at),
+            op,
+            revision: None,
+            at: None,
+            utc_offset_seconds: None,
+            content: None,
+        };
+        let (op, revision, at, offset, content) = match &record.op {
+            LedgerOp::Create {
+                at,
+                utc_offset_seconds,
+                content,
+            } => ("create", 0, at, utc_offset_seconds, content),
+            LedgerOp::Amend {
+                revision,
+                at,
+                utc_offset_seconds,
+                content,
+            } => ("amend", *revision, at, utc_offset_seconds, content),
+            LedgerOp::Redact => return base("redact"),
+            LedgerOp::Removed => return base("removed"),
+        };
+        CanonicalRecord {
+            revision: Some(revision),
+            at: Some(time::to_millis(*at)),
+            utc_offset_seconds: Some(*offset),
+            content: Some(content),
+            ..base(op)
+        }
     }
 }
 
@@ -298,5 +358,111 @@ mod tests {
         };
         assert_eq!(record_digest(&removed), Ok(Some([7; 32])));
         assert_eq!(record_value(&removed), Err(VaultError::NotFound));
+    }
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+    use crate::domain::channel::Channel;
+    use crate::domain::entries::EntryBody;
+    use crate::domain::events::{
+        Attachment, AttemptResponse, CheckIn, Emotion, EventBody, TheirAttempt, Urge, UrgeOutcome,
+    };
+    use crate::domain::reflections::{ReflectionBody, ReflectionKind};
+    use proptest::prelude::*;
+
+    fn content(kind: u8, text: String, n: u8, words: Vec<String>) -> EntryBody {
+        let person = "00112233445566778899aabbccddeeff".to_owned();
+        let body = match kind % 5 {
+            0 => EventBody::CheckIn {
+                check_in: CheckIn {
+                    mood: n,
+                    energy: (n % 2 == 0).then_some(n),
+                    note: text,
+                    tags: words,
+                },
+            },
+            1 => EventBody::Urge {
+                urge: Urge {
+                    intensity: n,
+                    person_id: (n % 2 == 0).then(|| person.clone()),
+                    trigger_ids: words.clone(),
+                    emotions: vec![Emotion::Lonely, Emotion::Proud],
+                    other_emotions: words,
+                    coping: vec![text.clone()],
+                    outcome: UrgeOutcome::Resisted,
+                    reached_out_via: None,
+                    note: text,
+                },
+            },
+            2 => EventBody::TheirAttempt {
+                attempt: TheirAttempt {
+                    person_id: person,
+                    channel: Channel::SocialMedia,
+                    handle: text.clone(),
+                    said: text.clone(),
+                    said_verbatim: n % 2 == 0,
+                    response: AttemptResponse::Reported,
+                    location: text,
+                    witnesses: words,
+                    felt_unsafe: n,
+                    attachments: vec![Attachment {
+                        app_id: "a".into(),
+                        sha256: "0".repeat(64),
+                    }],
+                    note: String::new(),
+                },
+            },
+            k => {
+                return EntryBody::Reflection {
+                    body: ReflectionBody {
+                        kind: if k == 3 {
+                            ReflectionKind::Journal {
+                                prompt_id: (n % 2 == 0).then(|| "prompt.x.01".into()),
+                            }
+                        } else {
+                            ReflectionKind::UnsentLetter { person_id: person }
+                        },
+                        title: text.clone(),
+                        text,
+                        tags: words,
+                        mood: Some(n),
+                    },
+                }
+            }
+        };
+        EntryBody::Event { body }
+    }
+
+    proptest! {
+        /// The fast writer gives the bytes the reference encoding gives.
+        #[test]
+        fn fast_bytes_equal_the_reference(
+            kind in 0u8..5, op in 0u8..3, n in any::<u8>(), seq in any::<u64>(),
+            at in any::<i64>(), offset in any::<i32>(),
+            text in "\\PC{0,40}|[\\x00-\\x1f\"\\\\]{0,8}",
+            words in proptest::collection::vec("\\PC{0,6}", 0..4),
+        ) {
+            let at = time::from_millis(at / 2);
+            let body = content(kind, text, n, words);
+            let op = match op {
+                0 => LedgerOp::Create { at, utc_offset_seconds: offset, content: body },
+                1 => LedgerOp::Amend { revision: u32::from(n), at, utc_offset_seconds: offset, content: body },
+                _ => LedgerOp::Redact,
+            };
+            let record = LedgerRecord {
+                seq,
+                entry_id: "0a".repeat(16),
+                recorded_at: at,
+                op,
+                prev: None,
+                digest: None,
+            };
+            let mut fast_bytes = Vec::new();
+            fast::write(&CanonicalRecord::of(&record), &mut fast_bytes).unwrap();
+            let reference = canonical::to_bytes(&record_value(&record).unwrap()).unwrap();
+            prop_assert_eq!(String::from_utf8(fast_bytes).unwrap(), String::from_utf8(reference).unwrap());
+        }
     }
 }
