@@ -73,6 +73,15 @@ impl Record {
         key.seal_padded(Purpose::Record, &id.0, &json)
     }
 
+    /// The record's plaintext JSON, without parsing it.
+    pub(crate) fn open_plaintext(
+        key: &SealKey,
+        id: RecordId,
+        blob: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        key.open_padded(Purpose::Record, &id.0, blob)
+    }
+
     pub(crate) fn open(key: &SealKey, id: RecordId, blob: &[u8]) -> Result<Self> {
         let json = key.open_padded(Purpose::Record, &id.0, blob)?;
         serde_json::from_slice(&json).map_err(|_| VaultError::Corrupt)

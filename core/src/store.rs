@@ -13,6 +13,7 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
+use crate::record::RecordId;
 use crate::{Result, VaultError};
 
 /// The schema version this code writes. Each entry of [`MIGRATIONS`] moves
@@ -185,6 +186,28 @@ pub(crate) fn for_each_record(conn: &Connection, mut f: impl FnMut(&[u8], &[u8])
         let blob = row.get_ref(1)?.as_blob().unwrap_or_default();
         f(id, blob);
     }
+    Ok(())
+}
+
+/// Every sealed record, as `(id, blob)`.
+pub(crate) fn all_records(conn: &Connection) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+    let mut rows = Vec::new();
+    for_each_record(conn, |id, blob| rows.push((id.to_vec(), blob.to_vec())))?;
+    Ok(rows)
+}
+
+/// Replaces every sealed record with `records`, in one transaction.
+pub(crate) fn replace_records(
+    conn: &mut Connection,
+    records: &[(RecordId, Vec<u8>)],
+) -> Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute("DELETE FROM b", [])?;
+    for (id, blob) in records {
+        upsert_record(&tx, &id.0, blob)?;
+    }
+    tx.commit()?;
+    checkpoint(conn);
     Ok(())
 }
 

@@ -247,6 +247,31 @@ impl Session {
         Ok(ids)
     }
 
+    /// The plaintext (JSON) of a sealed record of this vault.
+    pub(crate) fn open_plaintext(&self, id: RecordId, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+        Record::open_plaintext(&self.seal, id, blob)
+    }
+
+    /// Replaces every record in the file with `records` (sealed under this
+    /// vault's key, same ids) in one transaction, then reloads the index
+    /// and chains the log if it predates the chain.
+    pub(crate) fn replace_all(
+        &mut self,
+        conn: &mut Connection,
+        records: Vec<(RecordId, Record)>,
+    ) -> Result<()> {
+        let sealed = records
+            .iter()
+            .map(|(id, record)| Ok((*id, record.seal(&self.seal, *id)?)))
+            .collect::<Result<Vec<_>>>()?;
+        store::replace_records(conn, &sealed)?;
+        self.urges.values_mut().for_each(zeroize::Zeroize::zeroize);
+        self.urges.clear();
+        self.index.wipe();
+        self.index = self.reload(conn)?;
+        self.adopt_unchained(conn)
+    }
+
     /// Reads and opens every record in the file again, as at unlock.
     pub(crate) fn reload(&self, conn: &Connection) -> Result<Index> {
         Vault::load(conn, &self.seal)

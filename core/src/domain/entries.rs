@@ -154,6 +154,32 @@ impl Entry {
         }
     }
 
+    /// The ledger record of revision `index`, as it was written.
+    pub(crate) fn ledger_record(&self, index: usize) -> Option<LedgerRecord> {
+        let rev = self.revisions.get(index)?;
+        let op = match rev.revision {
+            0 => LedgerOp::Create {
+                at: rev.at,
+                utc_offset_seconds: rev.utc_offset_seconds,
+                content: rev.content.clone(),
+            },
+            revision => LedgerOp::Amend {
+                revision,
+                at: rev.at,
+                utc_offset_seconds: rev.utc_offset_seconds,
+                content: rev.content.clone(),
+            },
+        };
+        Some(LedgerRecord {
+            seq: rev.seq,
+            entry_id: self.id.clone(),
+            recorded_at: rev.recorded_at,
+            op,
+            prev: None,
+            digest: None,
+        })
+    }
+
     pub(crate) fn event(&self) -> Option<Event> {
         self.event_at(self.revisions.len().checked_sub(1)?)
     }
@@ -234,6 +260,20 @@ impl Ledger {
                 .values()
                 .flatten()
                 .all(|(_, link)| link.prev.is_none())
+    }
+
+    /// The chain's links by count: element `n` is the link after the first
+    /// `n` records, as the record at `n` states it (`None` where that record
+    /// is missing or repeated); the last element is the tip.
+    pub(crate) fn links_by_count(&self) -> Vec<Option<Hash>> {
+        let mut out: Vec<Option<Hash>> = (0..self.next_seq)
+            .map(|seq| match self.links.get(&seq).map(Vec::as_slice) {
+                Some([(_, link)]) => link.prev,
+                _ => None,
+            })
+            .collect();
+        out.push(Some(self.tip));
+        out
     }
 
     /// What the chain knows of the record stored under `record_id` at `seq`.
