@@ -4,6 +4,7 @@
 //! field rules next to the types in `crate::domain`.
 
 pub(crate) mod boundaries;
+pub(crate) mod csv;
 pub(crate) mod events;
 pub(crate) mod people;
 pub(crate) mod prompts;
