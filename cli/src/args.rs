@@ -13,8 +13,8 @@ use nocontact_core::LocalDate;
 
 use crate::names::{self, Named};
 use crate::{
-    cmd_events, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect, cmd_reminders,
-    cmd_status, when, USAGE,
+    cmd_events, cmd_export, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect,
+    cmd_reminders, cmd_status, cmd_verify, when, USAGE,
 };
 
 #[derive(Debug, Default)]
@@ -58,6 +58,8 @@ pub(crate) enum Command {
     Status(cmd_status::StatusCmd),
     Insights(cmd_insights::InsightsCmd),
     Reminders(cmd_reminders::RemindersCmd),
+    Export(cmd_export::ExportCmd),
+    Verify(cmd_verify::VerifyCmd),
 }
 
 /// The usage text of a command group, by its word.
@@ -73,6 +75,8 @@ fn group_usage(word: &str) -> Option<&'static str> {
         "status" => cmd_status::USAGE,
         "insights" => cmd_insights::USAGE,
         "reminders" => cmd_reminders::USAGE,
+        "export" => cmd_export::USAGE,
+        "verify" => cmd_verify::USAGE,
         _ => return None,
     })
 }
@@ -134,6 +138,8 @@ pub(crate) fn parse(argv: &[String]) -> Parse<(Options, Command)> {
         "status" => Command::Status(cmd_status::parse(&rest, o)?),
         "insights" => Command::Insights(cmd_insights::parse(&rest, o)?),
         "reminders" => Command::Reminders(cmd_reminders::parse(&rest, o)?),
+        "export" => Command::Export(cmd_export::parse(&rest, o)?),
+        "verify" => Command::Verify(cmd_verify::parse(&rest, o)?),
         "note" | "notes" => {
             return Err(usage_error(
                 USAGE,
