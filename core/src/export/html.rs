@@ -65,8 +65,7 @@ th{font-weight:600}\
 .bar{display:inline-block;height:.75rem;background:#333;vertical-align:middle;\
 -webkit-print-color-adjust:exact;print-color-adjust:exact}\
 .index td{font-size:.9rem}\
-.entry{border:1px solid #999;border-radius:6px;padding:.6rem .8rem;margin:.8rem 0;\
-break-inside:avoid;page-break-inside:avoid}\
+.entry{border:1px solid #999;border-radius:6px;padding:.6rem .8rem;margin:.8rem 0}\
 .entry .head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.2rem .8rem;\
 border-bottom:1px solid #ddd;padding-bottom:.3rem;margin-bottom:.4rem}\
 .entry .head b{font-size:1.05rem}\
@@ -89,7 +88,9 @@ li{margin:.15rem 0}\
 @media print{body{max-width:none;padding:0;font-size:10.5pt}\
 .cover{break-after:page;page-break-after:always}\
 .part{break-before:page;page-break-before:always}\
-h2,h3{break-after:avoid;page-break-after:avoid}\
+h2,h3,.entry .head,dt{break-after:avoid;page-break-after:avoid}\
+dd,tr,.notice{break-inside:avoid;page-break-inside:avoid}\
+.earlier>p:first-child{break-after:avoid;page-break-after:avoid}\
 .entry{border-color:#666}}";
 
 /// Where a shown entry goes.
@@ -286,8 +287,8 @@ impl<'a> Report<'a> {
         };
         format!(
             "@page{{margin:16mm 14mm 18mm;\
-@bottom-left{{content:\"{left}\";font-size:8pt;color:#444}}\
-@bottom-right{{content:\"Page \" counter(page) \" of \" counter(pages);font-size:8pt;color:#444}}}}"
+@bottom-left{{content:\"{left}\";font:8pt system-ui,sans-serif;color:#444}}\
+@bottom-right{{content:\"Page \" counter(page) \" of \" counter(pages);font:8pt system-ui,sans-serif;color:#444}}}}"
         )
     }
 
@@ -950,9 +951,10 @@ record's digest, so the last link (the <b>head</b>) depends on every record befo
 A <b>checkpoint code</b> is a short code made from the number of records and the head; the person \
 can give it to someone they trust (an advocate, a lawyer, the police) at any time.</p>\n\
 <p><b>What it proves.</b></p>\n<ul>\n\
-<li>The entries shown have not been changed since they were recorded, as far back as the earliest \
-checkpoint code that left the phone: if a code someone received earlier matches this chain, every \
-record up to that point existed then, exactly as it is now.</li>\n\
+<li>Entries have not been changed since a checkpoint code that covers them left the phone: if a \
+code someone received earlier matches this chain, every record up to that point existed when that code \
+was shared, exactly as it is now. Entries recorded after the last code that was shared are covered \
+from when a later code is shared.</li>\n\
 <li>Entries left out of this export still exist in the chain between the entries shown: their \
 digests are in the export, so the chain is complete, but their content is not shown.</li>\n\
 <li>Corrections are visible: an amended entry keeps its earlier versions in the chain.</li>\n\
