@@ -13,8 +13,8 @@ use nocontact_core::LocalDate;
 
 use crate::names::{self, Named};
 use crate::{
-    cmd_chain, cmd_events, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect, cmd_reminders,
-    cmd_status, when, USAGE,
+    cmd_chain, cmd_events, cmd_export, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect,
+    cmd_reminders, cmd_status, cmd_verify, when, USAGE,
 };
 
 #[derive(Debug, Default)]
@@ -59,6 +59,8 @@ pub(crate) enum Command {
     Insights(cmd_insights::InsightsCmd),
     Reminders(cmd_reminders::RemindersCmd),
     Chain(cmd_chain::ChainCmd),
+    Export(cmd_export::ExportCmd),
+    Verify(cmd_verify::VerifyCmd),
 }
 
 /// The usage text of a command group, by its word.
@@ -75,6 +77,8 @@ fn group_usage(word: &str) -> Option<&'static str> {
         "insights" => cmd_insights::USAGE,
         "reminders" => cmd_reminders::USAGE,
         "chain" | "checkpoint" => cmd_chain::USAGE,
+        "export" => cmd_export::USAGE,
+        "verify" => cmd_verify::USAGE,
         _ => return None,
     })
 }
@@ -138,6 +142,8 @@ pub(crate) fn parse(argv: &[String]) -> Parse<(Options, Command)> {
         "reminders" => Command::Reminders(cmd_reminders::parse(&rest, o)?),
         "chain" => Command::Chain(cmd_chain::parse_chain(&rest, o)?),
         "checkpoint" => Command::Chain(cmd_chain::parse_checkpoint(&rest, o)?),
+        "export" => Command::Export(cmd_export::parse(&rest, o)?),
+        "verify" => Command::Verify(cmd_verify::parse(&rest, o)?),
         "note" | "notes" => {
             return Err(usage_error(
                 USAGE,

@@ -10,6 +10,7 @@ mod args;
 mod charts;
 mod cmd_chain;
 mod cmd_events;
+mod cmd_export;
 mod cmd_insights;
 mod cmd_log;
 mod cmd_people;
@@ -17,6 +18,7 @@ mod cmd_plan;
 mod cmd_reflect;
 mod cmd_reminders;
 mod cmd_status;
+mod cmd_verify;
 mod demo;
 mod demo_weeks;
 mod ids;
@@ -56,6 +58,8 @@ commands:
   reminders     the reminders to come, and `reminders set` for when and how they come
   chain         check the log's hash chain (--verify reads the whole file again)
   checkpoint    make a checkpoint code of the log to share, or `checkpoint list`
+  export csv    the event log as CSV, for a therapist or a spreadsheet
+  verify        check an evidence export folder (no vault or passcode needed)
   passcode      change the passcode
   recover       set a new passcode with the recovery code
   demo          walk through what the core does, in a throwaway vault
@@ -77,6 +81,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Command::Verify(cmd) = command {
+        return cmd_verify::run(cmd);
+    }
     match run(&options, command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -125,7 +132,12 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         Command::Insights(cmd) => cmd_insights::run(&vault, cmd),
         Command::Reminders(cmd) => cmd_reminders::run(&vault, cmd),
         Command::Chain(cmd) => cmd_chain::run(&vault, cmd),
-        Command::Help(_) | Command::Demo | Command::Init | Command::Recover => Ok(()),
+        Command::Export(cmd) => cmd_export::run(&vault, cmd),
+        Command::Help(_)
+        | Command::Demo
+        | Command::Init
+        | Command::Recover
+        | Command::Verify(_) => Ok(()),
     }
 }
 

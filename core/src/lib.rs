@@ -14,6 +14,7 @@ mod codec;
 mod crypto;
 mod domain;
 mod error;
+mod export;
 mod header;
 mod insights;
 mod keyring;
@@ -30,7 +31,9 @@ mod validate;
 mod vault;
 
 pub use api::chain::normalize_checkpoint_code;
+pub use api::csv::CsvQuery;
 pub use api::events::{EventPage, EventQuery};
+pub use api::evidence::{EvidenceOptions, EvidenceSummary};
 pub use api::reflections::{ReflectionFilter, ReflectionPage, ReflectionQuery};
 pub use api::safety_plan::safety_plan_sections;
 pub use api::PAGE_MAX;
@@ -61,6 +64,20 @@ pub use domain::safety_plan::{
 };
 pub use domain::triggers::{Trigger, TriggerCategory, TriggerInput, TRIGGER_NAME_MAX_CHARS};
 pub use error::VaultError;
+pub use export::csv::CSV_COLUMNS;
+pub use export::dir::{
+    manifest_text, write_evidence_dir, EVIDENCE_FILE, MANIFEST_FILE, REPORT_FILE,
+};
+pub use export::html::render_report;
+pub use export::schema::{
+    ChainHead, CheckpointEntry, Evidence, Item, Period, PersonLabel, Selection, EVIDENCE_FORMAT,
+    EVIDENCE_VERSION, REPORT_LAYOUT,
+};
+pub use export::verify::{
+    problem_line, verify_evidence, verify_evidence_files, EvidenceFile, EvidenceProblem,
+    EvidenceProblemKind, EvidenceVerdict, EVIDENCE_FILE_MAX_BYTES, MANIFEST_MAX_BYTES,
+    PROBLEMS_MAX,
+};
 pub use insights::patterns::{
     AttemptInsights, BoundaryProgress, ChannelCount, MoodInsights, MoodPoint, Ranked, Trend,
     UrgeInsights, WeekCount, WeekUrges,

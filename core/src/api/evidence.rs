@@ -11,8 +11,8 @@ use crate::chain::{self, Checkpoint};
 use crate::domain::entries::{Entry, EntryBody};
 use crate::domain::events::{EventKind, RefKind};
 use crate::domain::reflections::ReflectionKind;
+use crate::export::dir::write_evidence_dir;
 use crate::export::schema::{Evidence, Period, PersonLabel, Selection};
-use crate::export::write_evidence_dir;
 use crate::memory::Index;
 use crate::progress::{Progress, ProgressListener};
 use crate::vault::Vault;
@@ -122,7 +122,7 @@ impl Vault {
                 match included.get(&seq) {
                     Some((entry, i)) => {
                         let record = entry.ledger_record(*i).ok_or(VaultError::Corrupt)?;
-                        evidence.include(chain::record_value(&record)?)?;
+                        evidence.push_record(&record, true)?;
                     }
                     None => {
                         let digest = index.ledger.digest_at(seq).ok_or(VaultError::Corrupt)?;
@@ -135,7 +135,8 @@ impl Vault {
                 if stored.count > count {
                     continue;
                 }
-                let code = evidence.add_checkpoint(stored.count, time::to_millis(stored.made_at))?;
+                let code =
+                    evidence.add_checkpoint(stored.count, time::to_millis(stored.made_at))?;
                 // The chain must still be the one each checkpoint was made for.
                 if code != Checkpoint::from(stored).code {
                     return Err(VaultError::Corrupt);

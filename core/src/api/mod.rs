@@ -5,7 +5,9 @@
 
 pub(crate) mod boundaries;
 pub(crate) mod chain;
+pub(crate) mod csv;
 pub(crate) mod events;
+pub(crate) mod evidence;
 pub(crate) mod people;
 pub(crate) mod prompts;
 pub(crate) mod reflections;
