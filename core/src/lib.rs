@@ -9,6 +9,7 @@
 uniffi::setup_scaffolding!("nocontact");
 
 mod api;
+mod backup;
 mod chain;
 mod codec;
 mod crypto;
