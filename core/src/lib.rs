@@ -31,6 +31,7 @@ mod urge;
 mod validate;
 mod vault;
 
+pub use api::backup::{restore_vault, BackupSummary};
 pub use api::chain::normalize_checkpoint_code;
 pub use api::csv::CsvQuery;
 pub use api::events::{EventPage, EventQuery};

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::chain::{self, Checkpoint};
+use crate::chain::Checkpoint;
 use crate::domain::entries::{Entry, EntryBody};
 use crate::domain::events::{EventKind, RefKind};
 use crate::domain::reflections::ReflectionKind;

@@ -3,6 +3,7 @@
 //! than one record (does this person exist, is it archived) live here, the
 //! field rules next to the types in `crate::domain`.
 
+pub(crate) mod backup;
 pub(crate) mod boundaries;
 pub(crate) mod chain;
 pub(crate) mod csv;
