@@ -575,6 +575,26 @@ fn a_dropped_record_breaks_the_numbering() {
     assert!(has(&v, K::LinkMismatch, Some(EVIDENCE_FILE), Some(2)));
 }
 
+#[test]
+fn problems_are_capped() {
+    let mut ev = Evidence::new(0, "UTC", Period::default(), Selection::default()).unwrap();
+    for _ in 0..150 {
+        ev.omit(&[1; 32]).unwrap();
+    }
+    for item in &mut ev.records {
+        if let Item::Omitted { link, .. } = item {
+            *link = "22".repeat(32);
+        }
+    }
+    let v = verify_evidence_files(files_of(&ev), None);
+    assert_eq!(v.problems.len(), super::verify::PROBLEMS_MAX + 1);
+    assert_eq!(v.problems[0].seq, Some(0));
+    assert_eq!(v.problems.last().map(|p| p.kind), Some(K::TooManyProblems));
+    assert!(v
+        .summary
+        .starts_with("Not valid: more than 100 problems. First: evidence.json, record 0: "));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
