@@ -8,9 +8,9 @@
 //!
 //! Everything that comes from the person or from the file (texts, names,
 //! ids, even the zone name) goes through [`Html::text`], which escapes it
-//! and shows control characters as visible codes. Texts are isolated
-//! (`<bdi>`, `dir="auto"`) so right-to-left text or bidirectional control
-//! characters cannot reorder what is around them.
+//! and shows control characters and bidirectional overrides as visible
+//! codes. Texts are isolated (`<bdi>`, `dir="auto"`) so right-to-left text
+//! cannot reorder what is around it.
 //!
 //! Changing anything this module outputs changes the bytes of every report:
 //! bump [`REPORT_LAYOUT`] with it (the `layout_is_pinned` test reminds).
@@ -1162,6 +1162,12 @@ fn ranges(seqs: &[u64]) -> String {
     parts.join(", ")
 }
 
+/// U+202A–U+202E and U+2066–U+2069. (The marks U+200E and U+200F, common
+/// in right-to-left typing, reorder nothing and are kept.)
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// HTML being written. `raw` takes markup this module wrote; `text` and the
 /// helpers built on it take anything else.
 #[derive(Default)]
@@ -1174,7 +1180,9 @@ impl Html {
 
     /// Escaped text. Control characters other than tab and line breaks are
     /// shown as their code point (`[U+0007]`) rather than passed on: HTML
-    /// forbids them, and a reader should see that they are there.
+    /// forbids them, and a reader should see that they are there. So are
+    /// the bidirectional embeddings, overrides and isolates, which would
+    /// show words in another order than they were written.
     fn text(&mut self, text: &str) {
         for c in text.chars() {
             match c {
@@ -1184,7 +1192,7 @@ impl Html {
                 '"' => self.0.push_str("&quot;"),
                 '\'' => self.0.push_str("&#39;"),
                 '\t' | '\n' | '\r' => self.0.push(c),
-                c if c.is_control() => {
+                c if c.is_control() || is_bidi_control(c) => {
                     self.0
                         .push_str(&format!("<span class=\"ctl\">[U+{:04X}]</span>", c as u32));
                 }

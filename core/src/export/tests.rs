@@ -575,6 +575,26 @@ fn a_dropped_record_breaks_the_numbering() {
     assert!(has(&v, K::LinkMismatch, Some(EVIDENCE_FILE), Some(2)));
 }
 
+#[test]
+fn problems_are_capped() {
+    let mut ev = Evidence::new(0, "UTC", Period::default(), Selection::default()).unwrap();
+    for _ in 0..150 {
+        ev.omit(&[1; 32]).unwrap();
+    }
+    for item in &mut ev.records {
+        if let Item::Omitted { link, .. } = item {
+            *link = "22".repeat(32);
+        }
+    }
+    let v = verify_evidence_files(files_of(&ev), None);
+    assert_eq!(v.problems.len(), super::verify::PROBLEMS_MAX + 1);
+    assert_eq!(v.problems[0].seq, Some(0));
+    assert_eq!(v.problems.last().map(|p| p.kind), Some(K::TooManyProblems));
+    assert!(v
+        .summary
+        .starts_with("Not valid: more than 100 problems. First: evidence.json, record 0: "));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -624,14 +644,36 @@ fn missing_and_unexpected_files() {
     let v = verify_evidence_files(files.clone(), None);
     assert!(has(&v, K::NotInManifest, Some(EVIDENCE_FILE), None));
     assert!(has(&v, K::NotInManifest, Some(REPORT_FILE), None));
-    // sha256sum's binary mark and CRLF lines are read as well.
+    // Other forms sha256sum reads (binary mark, CRLF, upper case, another
+    // order, no final newline) are reported, their digests still checked.
+    let manifest = String::from_utf8(files_of(&evidence())[2].contents.clone()).unwrap();
+    for changed in [
+        manifest.replace("  ", " *"),
+        manifest.replace('\n', "\r\n"),
+        manifest
+            .to_uppercase()
+            .replace("EVIDENCE.JSON", EVIDENCE_FILE)
+            .replace("REPORT.HTML", REPORT_FILE),
+        manifest.lines().rev().map(|l| format!("{l}\n")).collect(),
+        manifest.trim_end().to_owned(),
+    ] {
+        let mut files = files_of(&evidence());
+        *get(&mut files, MANIFEST_FILE) = changed.into_bytes();
+        let v = verify_evidence_files(files.clone(), None);
+        assert_eq!(
+            kinds(&v),
+            [(K::ManifestMalformed, Some(MANIFEST_FILE.into()), None)]
+        );
+        replace_in(
+            &mut files,
+            REPORT_FILE,
+            "ignore me forever",
+            "ignore me Forever",
+        );
+        let v = verify_evidence_files(files, None);
+        assert!(has(&v, K::DigestMismatch, Some(REPORT_FILE), None));
+    }
     let mut files = files_of(&evidence());
-    let manifest = String::from_utf8(get(&mut files, MANIFEST_FILE).clone()).unwrap();
-    *get(&mut files, MANIFEST_FILE) = manifest
-        .replace("  ", " *")
-        .replace('\n', "\r\n")
-        .into_bytes();
-    assert!(verify_evidence_files(files.clone(), None).valid);
     // A name given twice.
     files.push(file(REPORT_FILE, Vec::new()));
     let v = verify_evidence_files(files, None);
@@ -865,7 +907,11 @@ fn the_report_escapes_everything_from_the_person() {
     assert!(html.contains(&format!("{}&amp;&lt;&gt;&quot;&#39;", "x".repeat(19_990))));
     // Bidirectional text is kept, inside an isolating element.
     assert!(html.contains("<div class=\"text quote\" dir=\"auto\">&lt;script&gt;"));
-    assert!(html.contains("\u{202E}evil\u{202C}") && html.contains("\u{200F}שלום\u{200F} 😀"));
+    assert!(html.contains("\u{200F}שלום\u{200F} 😀"));
+    // Overrides would show the words in another order: they are shown instead.
+    assert!(
+        html.contains("<span class=\"ctl\">[U+202E]</span>evil<span class=\"ctl\">[U+202C]</span>")
+    );
     // Control characters are shown, not passed on.
     assert!(html.contains("bell<span class=\"ctl\">[U+0007]</span>"));
     assert!(html.contains("nul<span class=\"ctl\">[U+0000]</span>"));

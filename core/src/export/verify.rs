@@ -50,8 +50,9 @@ pub enum EvidenceProblemKind {
     UnexpectedFile,
     /// Larger than the verifier reads (see [`EVIDENCE_FILE_MAX_BYTES`]).
     FileTooLarge,
-    /// The manifest has a line that is not `<sha256>  <name>` for an export
-    /// file, or lists a file twice.
+    /// The manifest is not exactly as an export writes it: one
+    /// `<sha256>  <name>` line (lowercase hex, two spaces, `\n`) for each
+    /// of the two other files, sorted by name.
     ManifestMalformed,
     /// The manifest does not list this file.
     NotInManifest,
@@ -97,7 +98,7 @@ impl EvidenceProblemKind {
             UnexpectedFile => "a file or folder that is not part of an export",
             FileTooLarge => "the file is larger than the verifier reads",
             ManifestMalformed => {
-                "the manifest has a line that is not \"<sha256>  <name>\" for an export file, or lists a file twice"
+                "the manifest is not as an export writes it (one \"<sha256>  <name>\" line for each file)"
             }
             NotInManifest => "the manifest does not list this file",
             DigestMismatch => "the file's SHA-256 differs from the manifest: the file was changed",
@@ -380,7 +381,13 @@ fn check_manifest(manifest: &[u8], files: &BTreeMap<&str, Vec<u8>>, p: &mut Prob
             }
         }
     }
-    if malformed {
+    // Exactly as written: lowercase hex, two spaces, sorted, one newline
+    // each, so that any changed byte in the folder is reported.
+    let canonical: String = listed
+        .iter()
+        .map(|(name, hash)| format!("{}  {name}\n", chain::to_hex(hash)))
+        .collect();
+    if malformed || canonical.as_bytes() != manifest {
         p.file(EvidenceProblemKind::ManifestMalformed, MANIFEST_FILE);
     }
     for name in [EVIDENCE_FILE, REPORT_FILE] {
@@ -394,7 +401,10 @@ fn check_manifest(manifest: &[u8], files: &BTreeMap<&str, Vec<u8>>, p: &mut Prob
     }
 }
 
-/// `<64 hex>  <name>` or `<64 hex> *<name>` (sha256sum's binary mark).
+/// `<64 hex>  <name>`. (Other forms `sha256sum -c` reads, a `*` binary
+/// mark, CRLF line ends or upper-case hex, are read so that the digests are
+/// still checked, and reported as a malformed manifest: an export never
+/// writes them.)
 fn parse_manifest_line(line: &str) -> Option<(Hash, &str)> {
     let hex = line.get(..64)?;
     let rest = line.get(64..)?;
