@@ -13,8 +13,8 @@ use nocontact_core::LocalDate;
 
 use crate::names::{self, Named};
 use crate::{
-    cmd_chain, cmd_events, cmd_export, cmd_insights, cmd_log, cmd_people, cmd_plan, cmd_reflect,
-    cmd_reminders, cmd_status, cmd_verify, when, USAGE,
+    cmd_backup, cmd_chain, cmd_events, cmd_export, cmd_insights, cmd_log, cmd_people, cmd_plan,
+    cmd_reflect, cmd_reminders, cmd_status, cmd_verify, when, USAGE,
 };
 
 #[derive(Debug, Default)]
@@ -59,6 +59,7 @@ pub(crate) enum Command {
     Insights(cmd_insights::InsightsCmd),
     Reminders(cmd_reminders::RemindersCmd),
     Chain(cmd_chain::ChainCmd),
+    Backup(cmd_backup::BackupCmd),
     Export(cmd_export::ExportCmd),
     Verify(cmd_verify::VerifyCmd),
 }
@@ -77,6 +78,7 @@ fn group_usage(word: &str) -> Option<&'static str> {
         "insights" => cmd_insights::USAGE,
         "reminders" => cmd_reminders::USAGE,
         "chain" | "checkpoint" => cmd_chain::USAGE,
+        "backup" | "restore" => cmd_backup::USAGE,
         "export" => cmd_export::USAGE,
         "verify" => cmd_verify::USAGE,
         _ => return None,
@@ -142,6 +144,8 @@ pub(crate) fn parse(argv: &[String]) -> Parse<(Options, Command)> {
         "reminders" => Command::Reminders(cmd_reminders::parse(&rest, o)?),
         "chain" => Command::Chain(cmd_chain::parse_chain(&rest, o)?),
         "checkpoint" => Command::Chain(cmd_chain::parse_checkpoint(&rest, o)?),
+        "backup" => Command::Backup(cmd_backup::parse_backup(&rest, o)?),
+        "restore" => Command::Backup(cmd_backup::parse_restore(&rest, o)?),
         "export" => Command::Export(cmd_export::parse(&rest, o)?),
         "verify" => Command::Verify(cmd_verify::parse(&rest, o)?),
         "note" | "notes" => {

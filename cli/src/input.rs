@@ -26,13 +26,19 @@ impl Prompter {
 
     /// A new passcode: asked twice on a terminal, once from stdin.
     pub(crate) fn new_passcode(&mut self) -> Result<String, String> {
-        let first = self.passcode("New passcode: ")?;
+        self.new_secret("New passcode: ", "the two passcodes differ")
+    }
+
+    /// A new secret: asked twice on a terminal (`differ` when the two
+    /// differ), once from stdin.
+    pub(crate) fn new_secret(&mut self, prompt: &str, differ: &str) -> Result<String, String> {
+        let first = self.passcode(prompt)?;
         if !self.from_stdin {
-            let mut second = self.passcode("Repeat the new passcode: ")?;
+            let mut second = self.passcode(&format!("Repeat: {prompt}"))?;
             let same = first == second;
             second.zeroize();
             if !same {
-                return Err("the two passcodes differ".to_owned());
+                return Err(differ.to_owned());
             }
         }
         Ok(first)

@@ -8,6 +8,7 @@
 
 mod args;
 mod charts;
+mod cmd_backup;
 mod cmd_chain;
 mod cmd_events;
 mod cmd_export;
@@ -58,6 +59,8 @@ commands:
   reminders     the reminders to come, and `reminders set` for when and how they come
   chain         check the log's hash chain (--verify reads the whole file again)
   checkpoint    make a checkpoint code of the log to share, or `checkpoint list`
+  backup        write everything to one encrypted file
+  restore       bring a backup back, into this vault or (--new) a new one
   export csv    the event log as CSV, for a therapist or a spreadsheet
   verify        check an evidence export folder (no vault or passcode needed)
   passcode      change the passcode
@@ -102,6 +105,9 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         }
         Command::Demo => return demo::run().map_err(describe),
         Command::Init => return init(options, &mut prompter),
+        Command::Backup(cmd_backup::BackupCmd::RestoreNew { file }) => {
+            return cmd_backup::restore_new(options, &mut prompter, file)
+        }
         Command::Recover => {
             let vault = open(options)?;
             let code = prompter.line("Recovery code: ")?;
@@ -132,6 +138,7 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         Command::Insights(cmd) => cmd_insights::run(&vault, cmd),
         Command::Reminders(cmd) => cmd_reminders::run(&vault, cmd),
         Command::Chain(cmd) => cmd_chain::run(&vault, cmd),
+        Command::Backup(cmd) => cmd_backup::run(&vault, &mut prompter, cmd),
         Command::Export(cmd) => cmd_export::run(&vault, cmd),
         Command::Help(_)
         | Command::Demo

@@ -1197,3 +1197,74 @@ fn chain_and_checkpoints() {
     let usage = run(&vault, &["checkpoint", "now"], PASS);
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn backup_and_restore() {
+    let (dir, vault) = fresh();
+    ok(
+        &vault,
+        &[
+            "log",
+            "checkin",
+            "--mood",
+            "4",
+            "--note",
+            "before the backup",
+        ],
+    );
+    let file = dir.path().join("backup.bin");
+    let file_arg = file.to_str().unwrap();
+    let phrase = "a long backup phrase\n";
+    let out = run(&vault, &["backup", file_arg], &format!("{PASS}{phrase}"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("backup written: "));
+    let events = ok(&vault, &["events"]);
+
+    // On a new phone: a new vault from the backup, with its own passcode.
+    let moved = dir.path().join("moved.db");
+    let out = run(
+        &moved,
+        &["restore", file_arg, "--new"],
+        &format!("{phrase}2468\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Recovery code of the new vault"));
+    let restored = run(&moved, &["events"], "2468\n");
+    assert_eq!(text(&restored.stdout), events);
+
+    // Newer entries are not dropped unless asked.
+    ok(&vault, &["log", "checkin", "--mood", "2"]);
+    let out = run(&vault, &["restore", file_arg], &format!("{PASS}{phrase}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("--replace-newer"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(
+        &vault,
+        &["restore", file_arg, "--replace-newer"],
+        &format!("{PASS}{phrase}"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(ok(&vault, &["events"]), events);
+
+    // A wrong phrase, and a backup file that exists already.
+    let out = run(
+        &vault,
+        &["restore", file_arg],
+        &format!("{PASS}wrong phrase\n"),
+    );
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "nocontact: wrong backup passphrase"
+    );
+    let out = run(&vault, &["backup", file_arg], &format!("{PASS}{phrase}"));
+    assert!(text(&out.stderr).contains("exists already"));
+    let usage = run(
+        &vault,
+        &["restore", file_arg, "--new", "--replace-newer"],
+        PASS,
+    );
+    assert_eq!(usage.status.code(), Some(2));
+}

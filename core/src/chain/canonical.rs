@@ -109,17 +109,28 @@ mod tests {
 
     #[test]
     fn fixed_vectors() {
-        assert_eq!(text(json!({"b": 1, "a": [true, null, -7]})), r#"{"a":[true,null,-7],"b":1}"#);
-        assert_eq!(text(json!({"a": {"z": "", "y": 0}})), r#"{"a":{"y":0,"z":""}}"#);
         assert_eq!(
-            text(json!("quote\" back\\ nl\n tab\t cr\r bs\u{8} ff\u{c} nul\u{0} us\u{1f} del\u{7f}")),
+            text(json!({"b": 1, "a": [true, null, -7]})),
+            r#"{"a":[true,null,-7],"b":1}"#
+        );
+        assert_eq!(
+            text(json!({"a": {"z": "", "y": 0}})),
+            r#"{"a":{"y":0,"z":""}}"#
+        );
+        assert_eq!(
+            text(json!(
+                "quote\" back\\ nl\n tab\t cr\r bs\u{8} ff\u{c} nul\u{0} us\u{1f} del\u{7f}"
+            )),
             "\"quote\\\" back\\\\ nl\\n tab\\t cr\\r bs\\b ff\\f nul\\u0000 us\\u001f del\u{7f}\""
         );
         assert_eq!(text(json!("é 😀 /")), "\"é 😀 /\"");
         assert_eq!(text(json!(u64::MAX)), "18446744073709551615");
         assert_eq!(text(json!(i64::MIN)), "-9223372036854775808");
         // Keys sort by bytes: upper case before lower case, "a" before "aa".
-        assert_eq!(text(json!({"aa": 1, "a": 2, "B": 3})), r#"{"B":3,"a":2,"aa":1}"#);
+        assert_eq!(
+            text(json!({"aa": 1, "a": 2, "B": 3})),
+            r#"{"B":3,"a":2,"aa":1}"#
+        );
     }
 
     #[test]
