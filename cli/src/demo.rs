@@ -9,7 +9,7 @@ use nocontact_core::{
 };
 
 use crate::cmd_insights::{self, Detail};
-use crate::{cmd_reflect, cmd_status, demo_weeks, render, zone};
+use crate::{cmd_chain, cmd_reflect, cmd_status, demo_weeks, render, zone};
 
 const PASSCODE: &str = "2580";
 
@@ -129,21 +129,32 @@ pub(crate) fn run() -> Result<(), VaultError> {
         outcome(vault.recover(created.recovery_code.clone(), "new start".into()))
     );
 
-    step("Someone edits the file: one record altered");
+    step("Someone edits a copy of the file: one journal record altered");
     drop(vault);
-    tamper_one_record(&path)?;
-    let reopened = Vault::open(path.to_string_lossy().into_owned())?;
-    reopened.unlock(pass("new start"))?;
-    let status = reopened.status()?;
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).map_err(|_| VaultError::Storage)?;
+    let first_entry = journal_ids(&path)?;
+    tamper_record(&copy, &first_entry)?;
+    let tampered = Vault::open(copy.to_string_lossy().into_owned())?;
+    tampered.unlock(pass("new start"))?;
+    let status = tampered.status()?;
     println!(
         "unlock still works; damaged records detected: {}; intact journal entries readable: {}",
         status.damaged_records,
-        journal(&reopened)?.len()
+        journal(&tampered)?.len()
     );
+    print!(
+        "{}",
+        indent(&cmd_chain::report_text(&tampered.chain_report()?))
+    );
+    drop(tampered);
+    let reopened = Vault::open(path.to_string_lossy().into_owned())?;
+    reopened.unlock(pass("new start"))?;
 
     println!("\n\nNow a few weeks of no contact, in the same vault.");
     demo_weeks::run(&reopened)?;
     progress(&reopened)?;
+    evidence(&reopened, dir.path())?;
     println!("\nDone. The temporary vault is deleted now.");
     Ok(())
 }
@@ -192,14 +203,64 @@ pub(crate) fn outcome(result: Result<(), VaultError>) -> String {
     }
 }
 
+/// The chain, a checkpoint, and an evidence export checked offline.
+fn evidence(vault: &Vault, dir: &std::path::Path) -> Result<(), VaultError> {
+    step("The log's hash chain (`nocontact chain`)");
+    print!(
+        "{}",
+        indent(&cmd_chain::report_text(&vault.chain_report()?))
+    );
+    step("A checkpoint code to text to an advocate (`nocontact checkpoint`)");
+    let checkpoint = vault.make_checkpoint()?;
+    println!("  {} ({} records)", checkpoint.code, checkpoint.records);
+    step("An evidence export of their attempts and my contacts (`nocontact export evidence`)");
+    let folder = dir.join("evidence");
+    let options = nocontact_core::EvidenceOptions {
+        person_id: None,
+        kinds: Vec::new(),
+        include_reflections: false,
+        from: None,
+        until: None,
+        zone: zone::pick(None),
+    };
+    let summary = vault.export_evidence(options, folder.to_string_lossy().into_owned(), None)?;
+    println!(
+        "  {} in full; the other {} records of the chain as digests only",
+        render::count(summary.entries as usize, "entry", "entries"),
+        summary.records - summary.included_records
+    );
+    step("Anyone checks it, with no vault and no passcode (`nocontact verify`)");
+    let folder = folder.to_string_lossy().into_owned();
+    let verdict = nocontact_core::verify_evidence(folder, Some(checkpoint.code))?;
+    print!("{}", indent(&crate::cmd_verify::show(&verdict)));
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+/// The row id of the oldest journal entry (an entry's id is its first
+/// record's row id).
+fn journal_ids(path: &std::path::Path) -> Result<String, VaultError> {
+    let vault = Vault::open(path.to_string_lossy().into_owned())?;
+    vault.unlock(pass("new start"))?;
+    journal(&vault)?
+        .last()
+        .map(|e| e.id.clone())
+        .ok_or(VaultError::NotFound)
+}
+
 /// Flips one bit in one sealed record, straight in the SQLite file, the way
 /// someone with a copy of the file could.
-fn tamper_one_record(path: &std::path::Path) -> Result<(), VaultError> {
+fn tamper_record(path: &std::path::Path, id_hex: &str) -> Result<(), VaultError> {
     let conn = rusqlite::Connection::open(path).map_err(|_| VaultError::Storage)?;
     let (id, mut blob): (Vec<u8>, Vec<u8>) = conn
-        .query_row("SELECT id, v FROM b LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT id, v FROM b WHERE lower(hex(id)) = ?1",
+            [id_hex],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .map_err(|_| VaultError::Storage)?;
     let middle = blob.len() / 2;
     blob[middle] ^= 1;

@@ -57,6 +57,10 @@ const SWIFT_TESTS: &str = "ios/Tests/NoContactCoreTests";
 /// programs find it through this environment variable (a directory).
 const FIXTURES: &str = "fixtures";
 const FIXTURES_ENV: &str = "NOCONTACT_FIXTURES";
+/// Files one language's tests leave for another's (a backup written from
+/// Kotlin is restored from Swift); Kotlin runs first.
+const INTEROP: &str = "target/interop";
+const INTEROP_ENV: &str = "NOCONTACT_INTEROP";
 /// The benchmark smoke run: the vault bench (harness = false, so this runs
 /// its main) at small sizes. `--workspace` rather than `-p nocontact-core`:
 /// it resolves features like `cargo test --workspace` and so reuses its
@@ -596,9 +600,14 @@ fn kotlin_test(
         .to_path_buf();
     let classpath = env::join_paths([jar.as_path(), Path::new(JNA_JAR), kotlin.stdlib().as_path()])
         .expect("no ':' in classpath entries");
+    let interop = ctx.root.join(INTEROP);
+    if let Err(e) = fs::create_dir_all(&interop) {
+        return (Err(format!("cannot create {INTEROP}: {e}")), None);
+    }
     let mut cmd = Command::new("java");
     cmd.arg(format!("-Djna.library.path={}", library_dir.display()))
         .env(FIXTURES_ENV, ctx.root.join(FIXTURES))
+        .env(INTEROP_ENV, &interop)
         .arg("-cp")
         .arg(classpath)
         .arg(KOTLIN_MAIN_CLASS)
@@ -656,11 +665,13 @@ fn swift_test(
     let mut args = vec![binary.as_str()];
     args.extend(filters.iter().map(String::as_str));
     let fixtures = format!("{inside}/{FIXTURES}");
+    let interop = format!("{inside}/interop");
     let mut cmd = root.command(
         &[
             ("LD_LIBRARY_PATH", &inside),
             ("TMPDIR", &inside),
             (FIXTURES_ENV, &fixtures),
+            (INTEROP_ENV, &interop),
         ],
         &args,
     );
@@ -715,15 +726,27 @@ fn stage_swift_inputs(
     fs::write(dir.join("module.modulemap"), modulemap).map_err(io)?;
     let lib = ctx.library();
     fs::copy(&lib, dir.join(lib.file_name().expect("a file name"))).map_err(io)?;
-    let fixtures = dir.join(FIXTURES);
-    fs::create_dir_all(&fixtures).map_err(io)?;
-    for entry in fs::read_dir(ctx.root.join(FIXTURES)).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_file() {
-            fs::copy(&path, fixtures.join(path.file_name().expect("a file name"))).map_err(io)?;
-        }
+    copy_files(&ctx.root.join(FIXTURES), &dir.join(FIXTURES)).map_err(io)?;
+    // What the Kotlin tests left (absent when they did not run: the Swift
+    // test that needs it then says so).
+    let interop = ctx.root.join(INTEROP);
+    fs::create_dir_all(dir.join("interop")).map_err(io)?;
+    if interop.is_dir() {
+        copy_files(&interop, &dir.join("interop")).map_err(io)?;
     }
     Ok((sources, FFI_LIB.to_string()))
+}
+
+/// Copies the plain files of `from` (not its folders) into `to`.
+fn copy_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let path = entry?.path();
+        if let Some(name) = path.file_name().filter(|_| path.is_file()) {
+            fs::copy(&path, to.join(name))?;
+        }
+    }
+    Ok(())
 }
 
 struct ScratchDir(PathBuf);

@@ -1,7 +1,12 @@
 // The hash-chained ledger through the Kotlin bindings: the chain report,
-// full verification, checkpoints and their codes. Mirrors core/tests/chain.rs;
+// full verification, checkpoints and their codes, evidence exports checked
+// by the offline verifier, and encrypted backups (one of which LedgerTests.swift
+// restores: see [INTEROP_BACKUP]). Mirrors core/tests/{chain,evidence,backup}.rs;
 // run by the harness in VaultTest.kt (`cargo xtask kotlin-test ledger`).
 package app.nocontact.core
+
+import java.io.File
+import java.util.concurrent.atomic.AtomicInteger
 
 private val CHECKPOINT_CODE = Regex("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-HJKMNP-TV-Z]$")
 
@@ -45,4 +50,94 @@ internal fun registerLedgerTests() {
         assertInvalid("code", "a code with a wrong check character") { normalizeCheckpointCode(typo) }
         assertInvalid("code", "an empty code") { normalizeCheckpointCode("") }
     }
+
+    test("ledger: an evidence export verifies offline, and a changed character is named") {
+        val v = create().vault
+        val person = v.addPerson(PersonInput("Sam", Relationship.EX_PARTNER, ContactMode.NoContact, LocalDate(2025, 5u, 1u), emptyList(), ""))
+        v.quickLogAttempt(person.id, Channel.TEXT, 0)
+        v.quickLogAttempt(person.id, Channel.CALL, 0)
+        v.quickCheckIn(2u, 0)
+        val earlier = v.makeCheckpoint()
+        v.quickLogAttempt(person.id, Channel.EMAIL, 0)
+        val folder = File(dir, "export").path
+        val calls = AtomicInteger()
+        val listener = object : ProgressListener {
+            override fun onProgress(done: ULong, total: ULong): Boolean {
+                check(done <= total) { "progress $done of $total" }
+                calls.incrementAndGet()
+                return true
+            }
+        }
+        val summary = v.exportEvidence(EvidenceOptions(person.id, emptyList(), false, null, null, "Europe/Paris"), folder, listener)
+        assertEq(summary.entries, 3uL, "entries in full")
+        assertEq(summary.records, 4uL, "records in the chain")
+        check(calls.get() >= 2) { "progress was reported ${calls.get()} times" }
+        val verdict = verifyEvidence(folder, earlier.code)
+        check(verdict.valid) { "the export does not verify: ${verdict.problems}" }
+        assertEq(verdict.checkpointCount, 3uL, "the earlier checkpoint matches at its count")
+        assertEq(verdict.omitted, 1uL, "the check-in is a digest only")
+        val report = File(folder, "report.html")
+        report.writeText(report.readText().replaceFirst("Sam", "Pam"))
+        val tampered = verifyEvidence(folder, null)
+        check(!tampered.valid) { "a changed report still verifies" }
+        check(tampered.problems.any { it.file == "report.html" }) { "report.html is not named: ${tampered.problems}" }
+        assertThrows<VaultException.AlreadyExists>("exporting into the same folder") {
+            v.exportEvidence(EvidenceOptions(null, emptyList(), false, null, null, "UTC"), folder, null)
+        }
+        val stop = object : ProgressListener {
+            override fun onProgress(done: ULong, total: ULong): Boolean = false
+        }
+        val cancelled = File(dir, "cancelled").path
+        assertThrows<VaultException.Cancelled>("a listener that says stop") {
+            v.exportEvidence(EvidenceOptions(null, emptyList(), false, null, null, "UTC"), cancelled, stop)
+        }
+        check(!File(cancelled).exists()) { "a cancelled export left a folder" }
+    }
+
+    test("ledger: a backup restores into a new vault with the same events and chain head") {
+        val v = create().vault
+        val ids = (1..4).map { v.quickCheckIn(((it % 5) + 1).toUByte(), 0).id }
+        v.deleteEvent(ids[0])
+        val backup = File(dir, "backup.bin").path
+        val summary = v.exportBackup(backup, BACKUP_PHRASE, null)
+        assertEq(summary.head, v.chainReport().head, "backup head")
+        assertThrows<VaultException.WrongSecret>("a wrong passphrase") {
+            restoreVault(backup, "not the phrase", path("wrong.db"), setup(), null)
+        }
+        check(!File(path("wrong.db")).exists()) { "a failed restore left a vault" }
+        val restored = restoreVault(backup, BACKUP_PHRASE, path("restored.db"), setup(), null).vault
+        assertEq(restored.listEvents(allEvents()).events, v.listEvents(allEvents()).events, "events after restore")
+        assertEq(restored.chainReport(), v.chainReport(), "chain after restore")
+        v.quickCheckIn(1u, 0)
+        assertThrows<VaultException.WouldLoseEntries>("an older backup over newer entries") {
+            v.restoreBackup(backup, BACKUP_PHRASE, false, null)
+        }
+        v.restoreBackup(backup, BACKUP_PHRASE, true, null)
+        assertEq(v.chainReport(), restored.chainReport(), "replaced when asked")
+    }
+
+    test("ledger: a backup for the Swift tests to restore") {
+        val v = create().vault
+        val person = v.addPerson(PersonInput("Kai ✓", Relationship.PARENT, ContactMode.NoContact, LocalDate(2025, 1u, 2u), emptyList(), ""))
+        v.quickLogAttempt(person.id, Channel.SOCIAL_MEDIA, 3600)
+        val urge = v.quickLogUrge(7u, UrgeOutcome.RESISTED, -18000)
+        v.quickCheckIn(4u, 0)
+        v.deleteEvent(urge.id)
+        v.addReflection(NewReflection(null, 0, ReflectionBody(ReflectionKind.Journal(null), "", "written in Kotlin", emptyList(), null)))
+        val dir = File(System.getenv("NOCONTACT_INTEROP") ?: fail("NOCONTACT_INTEROP is not set (run through cargo xtask)"))
+        dir.mkdirs()
+        val backup = File(dir, INTEROP_BACKUP)
+        backup.delete()
+        v.exportBackup(backup.path, BACKUP_PHRASE, null)
+        val lines = listOf("head ${v.chainReport().head}") +
+            v.listEvents(allEvents()).events.map { "event ${it.id} ${it.kind.name.lowercase()} ${it.at.toEpochMilli()} ${it.revision}" } +
+            v.listReflections(ReflectionQuery(ReflectionFilter.ALL, null, null, null, 0u, 10u)).reflections.map { "reflection ${it.id} ${it.body.text}" }
+        File(dir, "$INTEROP_BACKUP.expected").writeText(lines.joinToString("\n", postfix = "\n"))
+    }
 }
+
+/** The backup Kotlin leaves in NOCONTACT_INTEROP for the Swift tests, and its passphrase. */
+internal const val INTEROP_BACKUP = "kotlin-backup.bin"
+internal const val BACKUP_PHRASE = "interop backup passphrase"
+
+private fun allEvents() = EventQuery(emptyList(), null, null, null, 0u, 500u)
