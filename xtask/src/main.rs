@@ -2,6 +2,7 @@
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
 mod process;
+mod report;
 mod toolchain;
 
 use std::env;
@@ -35,6 +36,9 @@ commands:
   kotlin-test  build, generate, then run the Kotlin tests (filters select tests)
   swift-test   build, generate, then run the Swift tests (filters select tests)
   setup        only install the Kotlin and Swift toolchains
+  render-report  make the fixture evidence export with the CLI and render its
+               report with headless Chromium to docs/report-{desktop,phone}.png
+               (installs Debian's chromium when missing)
   help         this text
 
 Toolchains are installed on first use into $NOCONTACT_CACHE (default
@@ -100,6 +104,15 @@ fn main() -> ExitCode {
             swift: true,
         },
         "setup" => return setup_only(&ctx),
+        "render-report" => {
+            return match report::render(&ctx) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("render-report: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
