@@ -172,7 +172,7 @@ private func kindName(_ kind: EventKind) -> String {
 }
 
 /// Counts progress reports; says stop once `done` reaches `stopAt`.
-final class CountingListener: ProgressListener {
+final class CountingListener: ProgressListener, @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     private let stopAt: UInt64?
