@@ -10,9 +10,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use nocontact_core::{
-    AttemptResponse, Channel, CheckIn, ContactMode, EventBody, EventKind, EventQuery, LocalDate,
-    NewEvent, PersonInput, Relationship, Secret, TheirAttempt, Urge, UrgeOutcome, Vault,
-    VaultSetup, KDF_FLOOR,
+    AttemptResponse, Channel, CheckIn, ContactMode, EventBody, EventKind, EventQuery,
+    EvidenceOptions, LocalDate, NewEvent, PersonInput, Relationship, Secret, TheirAttempt, Urge,
+    UrgeOutcome, Vault, VaultSetup, KDF_FLOOR,
 };
 use rusqlite::{params, Connection};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -351,6 +351,57 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
         format!("insights over {count} events, 104 weeks"),
         fmt(median(insights.clone())),
         median(insights).as_secs_f64() / load.as_secs_f64(),
+    );
+
+    // Exports and backups of the whole chain, against the same load.
+    let vs_load = |name: String, took: Duration| {
+        println!(
+            "{name:<34} {:>10} (vs the load, ratio {:.2}x)",
+            fmt(took),
+            took.as_secs_f64() / load.as_secs_f64()
+        );
+    };
+    let folder = dir.join(format!("evidence-{count}"));
+    let options = EvidenceOptions {
+        person_id: None,
+        kinds: Vec::new(),
+        include_reflections: false,
+        from: None,
+        until: None,
+        zone: "Europe/Berlin".into(),
+    };
+    let t = Instant::now();
+    let exported = vault
+        .export_evidence(options, folder.to_string_lossy().into_owned(), None)
+        .unwrap();
+    vs_load(format!("evidence export, chain of {count}"), t.elapsed());
+    // Every event is one record (an urge that reached out brings a second).
+    assert!(exported.records as usize >= count);
+    let backup = dir.join(format!("backup-{count}.bin"));
+    let t = Instant::now();
+    vault
+        .export_backup(
+            backup.to_string_lossy().into_owned(),
+            "bench passphrase".into(),
+            None,
+        )
+        .unwrap();
+    vs_load(format!("backup of {count} (KDF included)"), t.elapsed());
+    let t = Instant::now();
+    let restored = nocontact_core::restore_vault(
+        backup.to_string_lossy().into_owned(),
+        "bench passphrase".into(),
+        dir.join(format!("restored-{count}.db"))
+            .to_string_lossy()
+            .into_owned(),
+        setup(),
+        None,
+    )
+    .unwrap();
+    vs_load(format!("restore of {count} (2 KDFs incl.)"), t.elapsed());
+    assert_eq!(
+        restored.vault.chain_report().unwrap().head,
+        vault.chain_report().unwrap().head
     );
 }
 

@@ -97,6 +97,11 @@ let ledgerTests: [(String, (TestContext) throws -> Void)] = [
             try v.exportEvidence(options: anyone, folder: cancelled, progress: CountingListener(stopAt: 0))
         }
         try check(!FileManager.default.fileExists(atPath: cancelled), "a cancelled export left a folder")
+        let csv = try v.exportCsv(query: CsvQuery(kinds: [], personId: nil, from: nil, until: nil))
+        let rows = csv.split(separator: "\r\n", omittingEmptySubsequences: true).map(String.init)
+        try check(rows[0].hasPrefix("date,time,utc_offset,"), "CSV header <\(rows[0])>")
+        try assertEq(rows.count, 5, "CSV rows: a header and four events")
+        try check(rows.dropFirst().allSatisfy { $0.contains("Sam") || $0.contains("check") }, "CSV rows name the person: \(rows)")
     }),
     ("ledger: a backup restores into a new vault with the same events and chain head", { ctx in
         let v = try ctx.create().vault

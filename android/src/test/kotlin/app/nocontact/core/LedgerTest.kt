@@ -92,6 +92,11 @@ internal fun registerLedgerTests() {
             v.exportEvidence(EvidenceOptions(null, emptyList(), false, null, null, "UTC"), cancelled, stop)
         }
         check(!File(cancelled).exists()) { "a cancelled export left a folder" }
+        val csv = v.exportCsv(CsvQuery(emptyList(), null, null, null))
+        val rows = csv.trimEnd().split("\r\n")
+        check(rows[0].startsWith("date,time,utc_offset,")) { "CSV header <${rows[0]}>" }
+        assertEq(rows.size, 5, "CSV rows: a header and four events")
+        check(rows.drop(1).all { "Sam" in it || "check" in it }) { "CSV rows name the person: $rows" }
     }
 
     test("ledger: a backup restores into a new vault with the same events and chain head") {
