@@ -15,6 +15,8 @@ mod codec;
 mod crypto;
 mod domain;
 mod error;
+#[cfg(fuzzing)]
+pub mod fuzzing;
 mod header;
 mod insights;
 mod keyring;
