@@ -16,6 +16,8 @@ mod crypto;
 mod domain;
 mod error;
 mod export;
+#[cfg(fuzzing)]
+pub mod fuzzing;
 mod header;
 mod insights;
 mod keyring;

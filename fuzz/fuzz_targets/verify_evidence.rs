@@ -14,13 +14,29 @@
 //! lists no problem.
 #![no_main]
 
+use std::path::Path;
+
 use libfuzzer_sys::fuzz_target;
 use nocontact_core::{
     manifest_text, render_report, verify_evidence_files, Evidence, EvidenceFile, EVIDENCE_FILE,
     MANIFEST_FILE, REPORT_FILE,
 };
 
-fuzz_target!(|data: &[u8]| {
+/// Like `read_backup`: valid exports are written into the corpus that
+/// `cargo xtask fuzz` names in `NOCONTACT_FUZZ_SEED_DIR` before libFuzzer
+/// reads it, so the fuzzer starts past the parsing, inside the chain checks.
+fn write_seeds() {
+    let Some(dir) = std::env::var_os("NOCONTACT_FUZZ_SEED_DIR") else {
+        return;
+    };
+    for (i, seed) in nocontact_core::fuzzing::evidence_seeds().iter().enumerate() {
+        if let Err(e) = std::fs::write(Path::new(&dir).join(format!("seed-{i:02}")), seed) {
+            eprintln!("cannot write the seed corpus: {e}");
+        }
+    }
+}
+
+fuzz_target!(init: write_seeds(), |data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else {
         return;
     };

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation. `cargo xtask test` is THE test
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
+mod fuzz;
 mod process;
 mod report;
 mod toolchain;
@@ -29,12 +30,15 @@ commands:
                  cargo build --workspace --all-targets   (the cdylib, uniffi-bindgen)
                  cargo test --workspace
                  NC_BENCH_QUICK=1 cargo test --workspace --bench vault  (bench smoke run)
+                 cargo fuzz: every fuzz/ target for 25 s (one test each)
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
                  Kotlin tests on the JVM      (android/src/test/kotlin)
                  Swift tests on Linux         (ios/Tests/NoContactCoreTests)
   bindings     build, then generate the bindings into target/bindings
   kotlin-test  build, generate, then run the Kotlin tests (filters select tests)
   swift-test   build, generate, then run the Swift tests (filters select tests)
+  fuzz [SECS]  run every target in fuzz/Cargo.toml for SECS seconds each
+               (default 60), installing cargo-fuzz into the cache if needed
   setup        only install the Kotlin and Swift toolchains
   render-report  make the fixture evidence export with the CLI and render its
                report with headless Chromium to docs/report-{desktop,phone}.png
@@ -43,7 +47,8 @@ commands:
 
 Toolchains are installed on first use into $NOCONTACT_CACHE (default
 ~/.cache/nocontact): Debian packages libjna-java and debootstrap, the Kotlin
-compiler from npm, and a Debian trixie root with Swift (needs root).
+compiler from npm, a Debian trixie root with Swift (needs root), and
+cargo-fuzz from crates.io.
 ";
 
 /// The library uniffi-bindgen reads and the tests load (crate nocontact-ffi).
@@ -113,6 +118,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        "fuzz" => return fuzz_only(&ctx, filters),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -264,7 +270,7 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
     let mut runner = Runner {
         ctx,
         total: 2
-            + if plan.checks { 4 } else { 0 }
+            + if plan.checks { 5 } else { 0 }
             + usize::from(plan.kotlin)
             + usize::from(plan.swift),
         results: Vec::new(),
@@ -317,6 +323,12 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
                 cmd.env("NC_BENCH_QUICK", "1");
                 (run(&mut cmd), None)
             },
+        );
+        runner.stage(
+            "fuzz",
+            &format!("cargo fuzz run, every target for {} s", fuzz::TEST_SECONDS),
+            None,
+            |c| fuzz::stage(c, fuzz::TEST_SECONDS),
         );
     }
     let mut generated = None;
@@ -871,6 +883,45 @@ impl Background {
             None => Err("not set up".into()),
         }
     }
+}
+
+/// `cargo xtask fuzz [SECONDS]`: the fuzz stage alone.
+fn fuzz_only(ctx: &Ctx, args: &[String]) -> ExitCode {
+    let seconds = match args {
+        [] => fuzz::DEFAULT_SECONDS,
+        [s] => match s.parse::<u64>() {
+            Ok(n) if (1..=fuzz::MAX_SECONDS).contains(&n) => n,
+            _ => {
+                eprintln!(
+                    "`cargo xtask fuzz` takes a number of seconds, 1 to {}\n\n{USAGE}",
+                    fuzz::MAX_SECONDS
+                );
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("`cargo xtask fuzz` takes at most one argument\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = Instant::now();
+    println!(
+        "xtask fuzz: workspace {}, cache {}",
+        ctx.root.display(),
+        ctx.cache.display()
+    );
+    let mut runner = Runner {
+        ctx,
+        total: 1,
+        results: Vec::new(),
+    };
+    runner.stage(
+        "fuzz",
+        &format!("cargo fuzz run, every target for {seconds} s"),
+        None,
+        |c| fuzz::stage(c, seconds),
+    );
+    summarize("fuzz", &runner.results, None, started.elapsed())
 }
 
 fn setup_only(ctx: &Ctx) -> ExitCode {

@@ -14,74 +14,56 @@ use crate::Ctx;
 const PASSCODE: &str = "2580\n";
 const ZONE: &str = "Europe/London";
 
-/// (channel, handle, what was said, verbatim, response, where, witnesses, unsafe, when)
-const ATTEMPTS: &[(&str, &str, &str, bool, &str, &str, &[&str], &str, &str)] = &[
-    (
-        "text",
-        "+44 7700 900123",
-        "You can't ignore me forever. I know where you work.",
-        true,
-        "ignored",
-        "",
-        &[],
-        "3",
-        "2026-09-04 22:41",
-    ),
-    (
-        "call",
-        "+44 7700 900123",
-        "Three missed calls, no voicemail.",
-        false,
-        "ignored",
-        "",
-        &[],
-        "1",
-        "2026-09-05 07:12",
-    ),
-    (
-        "in_person",
-        "",
-        "Waited outside the office and followed me to the bus stop. Said \"we need to talk, now\".",
-        true,
-        "reported",
-        "Outside work, Deansgate",
-        &["Priya (colleague)"],
-        "4",
-        "2026-09-18 17:35",
-    ),
-    (
-        "social_media",
-        "@alex.r",
-        "Messaged from a new account: \"just want to see how you are <3\"",
-        true,
-        "blocked",
-        "",
-        &[],
-        "2",
-        "2026-10-02 23:05",
-    ),
-    (
-        "email",
-        "alex.r@example.com",
-        "Long email blaming me for the break-up; asks to meet \"one last time\".",
-        false,
-        "ignored",
-        "",
-        &[],
-        "2",
-        "2026-10-21 09:30",
-    ),
-    (
-        "through_someone",
-        "",
-        "Their sister passed on a message at the supermarket.",
-        false,
-        "ignored",
-        "Tesco, Oxford Road",
-        &["Sam (friend)"],
-        "2",
-        "2026-11-08 11:20",
-    ),
+/// One contact attempt of the fixture, as `log attempt` takes it.
+struct Attempt {
+    channel: &'static str,
+    handle: &'static str,
+    said: &'static str,
+    verbatim: bool,
+    response: &'static str,
+    place: &'static str,
+    witnesses: &'static [&'static str],
+    unsafe_level: &'static str,
+    at: &'static str,
+}
+
+const fn attempt(
+    channel: &'static str,
+    handle: &'static str,
+    said: &'static str,
+    verbatim: bool,
+    response: &'static str,
+    unsafe_level: &'static str,
+    at: &'static str,
+) -> Attempt {
+    Attempt {
+        channel,
+        handle,
+        said,
+        verbatim,
+        response,
+        place: "",
+        witnesses: &[],
+        unsafe_level,
+        at,
+    }
+}
+
+const ATTEMPTS: &[Attempt] = &[
+    attempt("text", "+44 7700 900123", "You can't ignore me forever. I know where you work.", true, "ignored", "3", "2026-09-04 22:41"),
+    attempt("call", "+44 7700 900123", "Three missed calls, no voicemail.", false, "ignored", "1", "2026-09-05 07:12"),
+    Attempt {
+        place: "Outside work, Deansgate",
+        witnesses: &["Priya (colleague)"],
+        ..attempt("in_person", "", "Waited outside the office and followed me to the bus stop. Said \"we need to talk, now\".", true, "reported", "4", "2026-09-18 17:35")
+    },
+    attempt("social_media", "@alex.r", "Messaged from a new account: \"just want to see how you are <3\"", true, "blocked", "2", "2026-10-02 23:05"),
+    attempt("email", "alex.r@example.com", "Long email blaming me for the break-up; asks to meet \"one last time\".", false, "ignored", "2", "2026-10-21 09:30"),
+    Attempt {
+        place: "Tesco, Oxford Road",
+        witnesses: &["Sam (friend)"],
+        ..attempt("through_someone", "", "Their sister passed on a message at the supermarket.", false, "ignored", "2", "2026-11-08 11:20")
+    },
 ];
 
 pub(crate) fn render(ctx: &Ctx) -> Result<(), String> {
@@ -136,35 +118,33 @@ pub(crate) fn render(ctx: &Ctx) -> Result<(), String> {
         .find(|w| w.len() == 8 && w.bytes().all(|b| b.is_ascii_hexdigit()))
         .ok_or("no person id in the output of `person add`")?
         .to_owned();
-    for (i, (channel, handle, said, verbatim, response, place, witnesses, unsafe_level, at)) in
-        ATTEMPTS.iter().enumerate()
-    {
+    for (i, a) in ATTEMPTS.iter().enumerate() {
         let mut args = vec![
             "log",
             "attempt",
             "--person",
             &person,
             "--channel",
-            channel,
+            a.channel,
             "--said",
-            said,
+            a.said,
             "--response",
-            response,
+            a.response,
             "--unsafe",
-            unsafe_level,
+            a.unsafe_level,
             "--at",
-            at,
+            a.at,
         ];
-        if !handle.is_empty() {
-            args.extend(["--handle", handle]);
+        if !a.handle.is_empty() {
+            args.extend(["--handle", a.handle]);
         }
-        if *verbatim {
+        if a.verbatim {
             args.push("--verbatim");
         }
-        if !place.is_empty() {
-            args.extend(["--where", place]);
+        if !a.place.is_empty() {
+            args.extend(["--where", a.place]);
         }
-        for w in *witnesses {
+        for w in a.witnesses {
             args.extend(["--witness", w]);
         }
         nocontact(&args)?;

@@ -284,6 +284,11 @@ fn install_host_packages(
     if packages.is_empty() {
         return Ok(());
     }
+    apt_install(&packages, log)
+}
+
+/// `apt-get update` and `apt-get install` of `packages` (needs root).
+pub fn apt_install(packages: &[&str], log: &mut Log) -> Result<(), String> {
     if !is_root() {
         return Err(format!(
             "missing Debian packages {}; run as root or `sudo apt-get install {}`",
@@ -305,7 +310,7 @@ fn install_host_packages(
     };
     log.run(&mut apt(&["update", "-q"]))?;
     let mut install = apt(&["install", "-y", "-q", "--no-install-recommends"]);
-    install.args(&packages);
+    install.args(packages);
     log.run(&mut install)
 }
 

@@ -73,7 +73,6 @@
 
 // The vault's backup and restore calls are written against this API
 // separately; until they land, only the tests and the fuzz target use it.
-#![cfg_attr(not(any(test, fuzzing)), allow(dead_code))]
 
 mod body;
 mod header;
@@ -186,6 +185,7 @@ pub(crate) fn read(
 }
 
 /// [`read`], for a backup already in memory.
+#[cfg(test)]
 pub(crate) fn read_bytes(
     bytes: &[u8],
     passphrase: &str,
