@@ -253,12 +253,13 @@ impl Session {
     }
 
     /// Replaces every record in the file with `records` (sealed under this
-    /// vault's key, same ids) in one transaction, then reloads the index
-    /// and chains the log if it predates the chain.
+    /// vault's key, same ids) in one transaction; `index` is theirs, built
+    /// by the caller. Chains the log if it predates the chain.
     pub(crate) fn replace_all(
         &mut self,
         conn: &mut Connection,
-        records: Vec<(RecordId, Record)>,
+        records: &[(RecordId, Record)],
+        index: Index,
     ) -> Result<()> {
         let sealed = records
             .iter()
@@ -268,7 +269,7 @@ impl Session {
         self.urges.values_mut().for_each(zeroize::Zeroize::zeroize);
         self.urges.clear();
         self.index.wipe();
-        self.index = self.reload(conn)?;
+        self.index = index;
         self.adopt_unchained(conn)
     }
 

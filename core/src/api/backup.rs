@@ -114,7 +114,7 @@ impl Vault {
             if !replace_newer && !restored.extends(count, &tip) {
                 return Err(VaultError::WouldLoseEntries);
             }
-            session.replace_all(conn, restored.records)?;
+            session.replace_all(conn, &restored.records, restored.index)?;
             Ok(BackupSummary::from(&meta))
         })
     }
@@ -140,7 +140,7 @@ pub fn restore_vault(
     let created = create_vault(vault_path.clone(), setup)?;
     let filled = created
         .vault
-        .with_session(|conn, session| session.replace_all(conn, restored.records));
+        .with_session(|conn, session| session.replace_all(conn, &restored.records, restored.index));
     match filled {
         Ok(()) => Ok(created),
         Err(err) => {
@@ -154,9 +154,10 @@ pub fn restore_vault(
 }
 
 /// A backup's records, parsed and checked against what the backup says
-/// about its chain.
+/// about its chain, and the index they make.
 struct Restored {
     records: Vec<(RecordId, Record)>,
+    index: Index,
     /// The links of the backup's chain, by count: `links[n]` is the link
     /// after the first `n` records (`None` where a record is missing).
     links: Vec<Option<Hash>>,
@@ -188,7 +189,11 @@ impl Restored {
             return Err(VaultError::Corrupt);
         }
         let links = index.ledger.links_by_count();
-        Ok(Restored { records, links })
+        Ok(Restored {
+            records,
+            index,
+            links,
+        })
     }
 
     /// Whether the backup's chain holds a chain of `count` records ending
