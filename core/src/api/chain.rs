@@ -65,8 +65,8 @@ pub fn normalize_checkpoint_code(code: String) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use crate::chain::verify::ChainIssueKind;
-    use crate::domain::entries::{EntryBody, LedgerOp, LedgerRecord};
-    use crate::domain::events::{CheckIn, EventBody};
+    use crate::domain::entries::tests::check_in;
+    use crate::domain::entries::{LedgerOp, LedgerRecord};
     use crate::record::{Record, RecordId};
     use crate::{time, Secret, Vault, VaultSetup, KDF_FLOOR};
 
@@ -93,19 +93,6 @@ mod tests {
             .iter()
             .map(|i| (i.kind, i.first_seq, i.last_seq))
             .collect()
-    }
-
-    fn check_in(mood: u8) -> EntryBody {
-        EntryBody::Event {
-            body: EventBody::CheckIn {
-                check_in: CheckIn {
-                    mood,
-                    energy: None,
-                    note: String::new(),
-                    tags: Vec::new(),
-                },
-            },
-        }
     }
 
     /// Rewrites the record of entry `id` (sealed with the vault's own key,

@@ -466,12 +466,13 @@ impl Ledger {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::events::CheckIn;
     use proptest::prelude::*;
 
-    fn check_in(mood: u8) -> EntryBody {
+    /// A check-in's content, for tests here and in the chain's.
+    pub(crate) fn check_in(mood: u8) -> EntryBody {
         EntryBody::Event {
             body: EventBody::CheckIn {
                 check_in: CheckIn {
