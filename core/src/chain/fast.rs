@@ -128,9 +128,27 @@ impl Array<'_> {
     }
 }
 
-fn integer(out: &mut Vec<u8>, text: impl std::fmt::Display) -> R {
-    use std::io::Write;
-    write!(out, "{text}").map_err(|_| Unsupported)
+/// Writes an integer in decimal (without going through `fmt`, which costs
+/// more than the rest of a small record's encoding).
+fn integer(out: &mut Vec<u8>, value: impl Into<i128>) -> R {
+    let value: i128 = value.into();
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    let mut n = value.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    out.extend_from_slice(&digits[at..]);
+    Ok(())
 }
 
 impl<'a> ser::Serializer for Writer<'a> {

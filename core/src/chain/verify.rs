@@ -1,7 +1,7 @@
 //! Checking the vault's chain: every record's stored link against the
 //! records before it, gaps, duplicates, replayed content and the head.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::{checkpoint, link, to_hex, Hash, GENESIS};
 
@@ -66,11 +66,12 @@ pub(crate) struct Head {
     pub(crate) head: Hash,
 }
 
-/// Checks the chain made of `links` (by sequence number; more than one
-/// entry under a number is a duplicate) against the recorded `head`.
-/// Returns the report and the computed head.
+/// Checks the chain made of `slots` against the recorded `head`. Each slot
+/// is `(seq, the first record's link, how many records claim seq)`, in
+/// increasing `seq`; more than one is a duplicate. Returns the report and
+/// the computed head.
 pub(crate) fn check(
-    links: &BTreeMap<u64, Vec<Link>>,
+    slots: impl IntoIterator<Item = (u64, Link, usize)>,
     replayed: &BTreeSet<u64>,
     recorded: Option<Head>,
 ) -> (ChainReport, Hash) {
@@ -85,20 +86,17 @@ pub(crate) fn check(
     // `prev` is the computed link so far; `None` once a gap makes it unknown.
     let mut prev: Option<Hash> = Some(GENESIS);
     let mut expected_seq = 0u64;
-    for (&seq, candidates) in links {
+    for (seq, first, candidates) in slots {
         if seq > expected_seq {
             push(ChainIssueKind::Missing, expected_seq, seq - 1);
             prev = None;
         }
         expected_seq = seq.saturating_add(1);
-        let Some(first) = candidates.first() else {
-            continue;
-        };
-        if candidates.len() > 1 {
+        if candidates > 1 {
             push(ChainIssueKind::Duplicate, seq, seq);
         }
         if let (Some(known), Some(stored)) = (prev, first.prev) {
-            if known != stored && candidates.len() == 1 {
+            if known != stored && candidates == 1 {
                 push(ChainIssueKind::BrokenLink, seq, seq);
             }
         } else if first.prev.is_none() {
@@ -111,7 +109,7 @@ pub(crate) fn check(
         // record does not hide the good ones after it.
         let base = first.prev.or(prev);
         prev = match (base, first.digest) {
-            (Some(base), Some(digest)) if candidates.len() == 1 => Some(link(&base, &digest)),
+            (Some(base), Some(digest)) if candidates == 1 => Some(link(&base, &digest)),
             _ => None,
         };
     }
@@ -147,6 +145,11 @@ pub(crate) fn check(
 mod tests {
     use super::*;
     use crate::chain::sha256;
+    use std::collections::BTreeMap;
+
+    fn slots(links: &BTreeMap<u64, Vec<Link>>) -> Vec<(u64, Link, usize)> {
+        links.iter().map(|(s, v)| (*s, v[0], v.len())).collect()
+    }
 
     /// A well-formed chain of `n` records, and its head.
     fn chain(n: u64) -> (BTreeMap<u64, Vec<Link>>, Head) {
@@ -183,11 +186,11 @@ mod tests {
     #[test]
     fn an_intact_chain_verifies() {
         let (links, head) = chain(50);
-        let (report, computed) = check(&links, &BTreeSet::new(), Some(head));
+        let (report, computed) = check(slots(&links), &BTreeSet::new(), Some(head));
         assert!(report.intact, "{report:?}");
         assert_eq!(computed, head.head);
         assert_eq!(report.records, 50);
-        let (empty, _) = check(&BTreeMap::new(), &BTreeSet::new(), None);
+        let (empty, _) = check(slots(&BTreeMap::new()), &BTreeSet::new(), None);
         assert!(empty.intact);
         assert_eq!(empty.head, "0".repeat(64));
     }
@@ -197,7 +200,7 @@ mod tests {
         let (mut links, head) = chain(50);
         links.remove(&10);
         links.remove(&11);
-        let (report, computed) = check(&links, &BTreeSet::new(), Some(head));
+        let (report, computed) = check(slots(&links), &BTreeSet::new(), Some(head));
         assert_eq!(kinds(&report), vec![(ChainIssueKind::Missing, 10, 11)]);
         assert_eq!(computed, head.head);
     }
@@ -206,7 +209,7 @@ mod tests {
     fn an_altered_digest_breaks_the_next_link() {
         let (mut links, head) = chain(20);
         links.get_mut(&7).unwrap()[0].digest = Some([9; 32]);
-        let (report, _) = check(&links, &BTreeSet::new(), Some(head));
+        let (report, _) = check(slots(&links), &BTreeSet::new(), Some(head));
         assert_eq!(kinds(&report), vec![(ChainIssueKind::BrokenLink, 8, 8)]);
     }
 
@@ -214,13 +217,13 @@ mod tests {
     fn dropped_newest_records_and_a_stale_head_are_reported() {
         let (mut links, head) = chain(20);
         links.remove(&19);
-        let (report, _) = check(&links, &BTreeSet::new(), Some(head));
+        let (report, _) = check(slots(&links), &BTreeSet::new(), Some(head));
         assert_eq!(kinds(&report), vec![(ChainIssueKind::Missing, 19, 19)]);
         let (links, _) = chain(20);
         let (_, older) = chain(15);
-        let (report, _) = check(&links, &BTreeSet::new(), Some(older));
+        let (report, _) = check(slots(&links), &BTreeSet::new(), Some(older));
         assert_eq!(kinds(&report), vec![(ChainIssueKind::HeadMismatch, 15, 19)]);
-        let (report, _) = check(&links, &BTreeSet::new(), None);
+        let (report, _) = check(slots(&links), &BTreeSet::new(), None);
         assert_eq!(kinds(&report), vec![(ChainIssueKind::HeadMismatch, 19, 19)]);
     }
 
@@ -230,7 +233,7 @@ mod tests {
         let copy = links[&3][0];
         links.get_mut(&3).unwrap().push(copy);
         let replayed = BTreeSet::from([5]);
-        let (report, _) = check(&links, &replayed, Some(head));
+        let (report, _) = check(slots(&links), &replayed, Some(head));
         assert_eq!(
             kinds(&report),
             vec![
@@ -250,7 +253,7 @@ mod tests {
                 prev: Some([2; 32]),
             }],
         );
-        let (report, _) = check(&links, &BTreeSet::new(), Some(head));
+        let (report, _) = check(slots(&links), &BTreeSet::new(), Some(head));
         assert!(!report.intact);
         assert_eq!(report.issues[0].kind, ChainIssueKind::Missing);
     }

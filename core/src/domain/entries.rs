@@ -6,6 +6,7 @@
 //! overwritten in place; the tamper-evident chain over these records is
 //! built on this shape.
 
+use std::collections::btree_map::Entry as Slot;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::time::SystemTime;
@@ -204,7 +205,10 @@ pub(crate) struct Ledger {
     timeline: BTreeSet<(SystemTime, u64, RecordId)>,
     /// Every record's place in the chain, by sequence number, with the id
     /// of the row holding it.
-    links: BTreeMap<u64, Vec<(RecordId, Link)>>,
+    links: BTreeMap<u64, (RecordId, Link)>,
+    /// More records under a sequence number already taken (never in a
+    /// sound file): kept to be reported.
+    extra: BTreeMap<u64, Vec<(RecordId, Link)>>,
     /// Records holding content of an entry that was deleted (replayed).
     replayed: BTreeSet<u64>,
     /// The link after the newest record: what the next record commits to.
@@ -234,18 +238,17 @@ impl Ledger {
 
     /// Checks the chain; returns the report and the computed head.
     pub(crate) fn check(&self) -> (ChainReport, Hash) {
-        let links: BTreeMap<u64, Vec<Link>> = self
-            .links
-            .iter()
-            .map(|(seq, v)| (*seq, v.iter().map(|(_, l)| *l).collect()))
-            .collect();
-        verify::check(&links, &self.replayed, self.recorded_head.map(|(_, h)| h))
+        let slots = self.links.iter().map(|(seq, (_, link))| {
+            let more = self.extra.get(seq).map_or(0, Vec::len);
+            (*seq, *link, 1 + more)
+        });
+        verify::check(slots, &self.replayed, self.recorded_head.map(|(_, h)| h))
     }
 
     /// The digest of the record at `seq`, when exactly one record has it.
     pub(crate) fn digest_at(&self, seq: u64) -> Option<Hash> {
-        match self.links.get(&seq).map(Vec::as_slice) {
-            Some([(_, link)]) => link.digest,
+        match self.links.get(&seq) {
+            Some((_, link)) if !self.extra.contains_key(&seq) => link.digest,
             _ => None,
         }
     }
@@ -258,7 +261,7 @@ impl Ledger {
             && self
                 .links
                 .values()
-                .flatten()
+                .chain(self.extra.values().flatten())
                 .all(|(_, link)| link.prev.is_none())
     }
 
@@ -267,8 +270,8 @@ impl Ledger {
     /// is missing or repeated); the last element is the tip.
     pub(crate) fn links_by_count(&self) -> Vec<Option<Hash>> {
         let mut out: Vec<Option<Hash>> = (0..self.next_seq)
-            .map(|seq| match self.links.get(&seq).map(Vec::as_slice) {
-                Some([(_, link)]) => link.prev,
+            .map(|seq| match self.links.get(&seq) {
+                Some((_, link)) if !self.extra.contains_key(&seq) => link.prev,
                 _ => None,
             })
             .collect();
@@ -278,9 +281,9 @@ impl Ledger {
 
     /// What the chain knows of the record stored under `record_id` at `seq`.
     pub(crate) fn link_of(&self, seq: u64, record_id: RecordId) -> Option<Link> {
-        self.links
-            .get(&seq)?
-            .iter()
+        let first = self.links.get(&seq).into_iter();
+        first
+            .chain(self.extra.get(&seq).into_iter().flatten())
             .find(|(id, _)| *id == record_id)
             .map(|(_, link)| *link)
     }
@@ -297,15 +300,23 @@ impl Ledger {
         record: LedgerRecord,
         digest: Option<Hash>,
     ) {
-        let slot = self.links.entry(record.seq).or_default();
         let link = Link {
             digest,
             prev: record.prev,
         };
-        match slot.iter_mut().find(|(id, _)| *id == record_id) {
+        match self.links.entry(record.seq) {
+            Slot::Vacant(slot) => {
+                slot.insert((record_id, link));
+            }
             // A record overwritten in place (a redaction) keeps its place.
-            Some(existing) => existing.1 = link,
-            None => slot.push((record_id, link)),
+            Slot::Occupied(mut slot) if slot.get().0 == record_id => slot.get_mut().1 = link,
+            Slot::Occupied(_) => {
+                let more = self.extra.entry(record.seq).or_default();
+                match more.iter_mut().find(|(id, _)| *id == record_id) {
+                    Some(existing) => existing.1 = link,
+                    None => more.push((record_id, link)),
+                }
+            }
         }
         let Ok(key) = RecordId::parse(&record.entry_id) else {
             self.orphans += 1;
@@ -461,6 +472,7 @@ impl Ledger {
         self.entries.clear();
         self.timeline.clear();
         self.links.clear();
+        self.extra.clear();
         self.tip = GENESIS;
     }
 }
