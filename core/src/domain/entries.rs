@@ -337,8 +337,15 @@ impl Ledger {
                 .iter()
                 .position(|r| r.record_id == record_id)
             {
+                // The timeline follows the latest revision that is left.
+                if let Some(latest) = entry.latest() {
+                    self.timeline.remove(&(latest.at, entry.seq, key));
+                }
                 let mut gone = entry.revisions.remove(at);
                 gone.zeroize();
+                if let (Some(latest), None) = (entry.latest(), entry.redacted_at) {
+                    self.timeline.insert((latest.at, entry.seq, key));
+                }
             }
             return;
         }
@@ -605,6 +612,51 @@ pub(crate) mod tests {
             let times: Vec<_> = summary(&built).into_iter().map(|(_, _, at)| at).collect();
             prop_assert!(times.windows(2).all(|w| w[0] >= w[1]));
         }
+    }
+
+    #[test]
+    fn a_redaction_in_session_leaves_the_timeline_and_the_chain_whole() {
+        // Two entries, the first amended; then the first deleted the way the
+        // vault deletes it: its records overwritten by `Removed`, then `Redact`.
+        let script = records(&[(0, 0, 1), (0, 0, 2), (1, 0, 3)]);
+        let mut ledger = Ledger::default();
+        for (id, r, digest) in script.clone() {
+            ledger.apply(id, r, digest);
+        }
+        let first = script[0].1.entry_id.clone();
+        let mut tip = ledger.tip;
+        for (id, r, digest) in script.iter().filter(|(_, r, _)| r.entry_id == first) {
+            let removed = LedgerRecord {
+                op: LedgerOp::Removed,
+                digest: *digest,
+                ..r.clone()
+            };
+            ledger.apply(*id, removed, *digest);
+        }
+        let redact = LedgerRecord {
+            seq: 3,
+            entry_id: first.clone(),
+            recorded_at: time::from_millis(1_700_000_000_000),
+            op: LedgerOp::Redact,
+            prev: Some(tip),
+            digest: None,
+        };
+        let digest = chain::record_digest(&redact).unwrap();
+        tip = chain::link(&tip, &digest.unwrap());
+        ledger.apply(RecordId([0xaa; 16]), redact, digest);
+        assert_eq!(ledger.newest_first(None, None).count(), 1);
+        assert_eq!(ledger.live_entries().count(), 1);
+        assert!(ledger.live(&first).is_none());
+        ledger.recorded_head = Some((
+            RecordId([0xbb; 16]),
+            Head {
+                count: 4,
+                head: tip,
+            },
+        ));
+        let (report, computed) = ledger.check();
+        assert!(report.intact, "{:?}", report.issues);
+        assert_eq!(computed, tip);
     }
 
     #[test]
