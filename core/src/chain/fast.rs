@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use serde::ser::{self, Impossible, Serialize};
+use zeroize::Zeroizing;
 
 use super::canonical::write_string;
 use crate::VaultError;
@@ -47,10 +48,11 @@ struct Writer<'a> {
 }
 
 /// Members of an object being written: each value is written to `buf`, and
-/// the object is emitted sorted by key when it ends.
+/// the object is emitted sorted by key when it ends. `buf` holds record
+/// content, so it is wiped when dropped.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
-    buf: Vec<u8>,
+    buf: Zeroizing<Vec<u8>>,
     members: Vec<(Cow<'static, str>, std::ops::Range<usize>)>,
     pending_key: Option<String>,
     /// For a struct variant: the variant name wrapping the object.
@@ -61,7 +63,7 @@ impl<'a> Object<'a> {
     fn new(out: &'a mut Vec<u8>, len: usize, variant: Option<&'static str>) -> Self {
         Object {
             out,
-            buf: Vec::with_capacity(64 * len.max(1)),
+            buf: Zeroizing::new(Vec::with_capacity(64 * len.max(1))),
             members: Vec::with_capacity(len),
             pending_key: None,
             variant,

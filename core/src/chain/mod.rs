@@ -22,6 +22,7 @@ use std::time::SystemTime;
 use ring::digest::{Context, SHA256};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use zeroize::Zeroizing;
 
 use crate::codec;
 use crate::domain::entries::{EntryBody, LedgerOp, LedgerRecord};
@@ -114,7 +115,8 @@ pub(crate) fn record_value(record: &LedgerRecord) -> Result<Value> {
 
 /// The digest of a chain record given as JSON.
 pub(crate) fn value_digest(value: &Value) -> Result<Hash> {
-    Ok(sha256(&canonical::to_bytes(value)?))
+    let bytes = Zeroizing::new(canonical::to_bytes(value)?);
+    Ok(sha256(&bytes))
 }
 
 /// The digest of a ledger record with content; `None` for a `Removed`
@@ -123,7 +125,8 @@ pub(crate) fn record_digest(record: &LedgerRecord) -> Result<Option<Hash>> {
     if record.op == LedgerOp::Removed {
         return Ok(record.digest);
     }
-    let mut bytes = Vec::with_capacity(512);
+    // The canonical bytes hold the record's content: wiped when dropped.
+    let mut bytes = Zeroizing::new(Vec::with_capacity(512));
     fast::write(&CanonicalRecord::of(record), &mut bytes)?;
     Ok(Some(sha256(&bytes)))
 }
