@@ -177,6 +177,7 @@ mod tests {
             recorded_at: at,
             revision: 0,
             amended_at: None,
+            logged_while_locked: false,
             body: EventBody::CheckIn {
                 check_in: CheckIn {
                     mood: 3,

@@ -43,6 +43,14 @@ pub enum VaultError {
     /// has and the backup lacks; restore it only if asked for explicitly.
     #[error("the vault has entries the backup lacks")]
     WouldLoseEntries,
+    /// Too many failed unlocks: no attempt is taken for `seconds` more.
+    /// The wait is stored in the file, so restarting the app does not end it.
+    #[error("too many attempts; try again in {seconds} s")]
+    TryLater { seconds: u64 },
+    /// The vault was erased (on request, or by the lock policy after too
+    /// many failed unlocks); nothing in it can be read any more.
+    #[error("the vault was erased")]
+    Erased,
 }
 
 impl VaultError {

@@ -105,6 +105,7 @@ pub fn evidence_seeds() -> Vec<Vec<u8>> {
                         tags: vec!["<tag>".into()],
                     },
                 },
+                locked: false,
             },
         },
         prev: None,

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::codec;
+use crate::crypto::dropbox::DropSecret;
 use crate::crypto::kdf::{KDF_CEILING, KDF_FLOOR};
-use crate::crypto::seal::{Purpose, SealKey};
+use crate::crypto::seal::{Purpose, SealKey, SEAL_OVERHEAD};
 use crate::crypto::{random, KEY_LEN};
 use crate::header::{Header, SlotKind, SlotMaterial, SLOT_COUNT};
 use crate::{Result, VaultError};
@@ -52,21 +53,75 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// Which slot holds which secret. Sealed under the data key.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+/// Which slot holds which secret, for one space. Sealed under the space's
+/// data key, padded to one length ([`DIRECTORY_FRAME`]) whatever it holds.
+///
+/// The real space's directory also holds the drop box's private key and,
+/// when a duress passcode is set, the cover space's data key and slots (so
+/// that the real space can tell the cover's records from damaged ones, and
+/// remove them). A cover space's directory knows nothing of the real one:
+/// it has no recovery slot, and one spare slot kept for its device key.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub(crate) struct Directory {
     pub(crate) passcode_slot: u8,
     pub(crate) passcode_needs_device_key: bool,
     pub(crate) device_slot: Option<u8>,
-    pub(crate) recovery_slot: u8,
+    /// `None` in a cover space.
+    pub(crate) recovery_slot: Option<u8>,
     pub(crate) kdf_iterations: u32,
     pub(crate) kdf_salt: [u8; 32],
+    /// The drop box's public key, as the header must show it.
+    #[serde(default)]
+    pub(crate) drop_public: Option<[u8; 32]>,
+    /// The drop box's private key (the real space only).
+    #[serde(default)]
+    pub(crate) drop_secret: Option<[u8; KEY_LEN]>,
+    /// The cover space, when a duress passcode is set (the real space only).
+    #[serde(default)]
+    pub(crate) cover: Option<CoverRef>,
+    /// A cover space's slot for a device key of its own.
+    #[serde(default)]
+    pub(crate) spare_slot: Option<u8>,
 }
+
+/// What the real space knows of its cover space.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(crate) struct CoverRef {
+    pub(crate) data_key: [u8; KEY_LEN],
+    /// The duress passcode's slot and the cover's spare slot.
+    pub(crate) slots: [u8; 2],
+}
+
+impl Drop for Directory {
+    fn drop(&mut self) {
+        if let Some(key) = &mut self.drop_secret {
+            key.zeroize();
+        }
+        if let Some(cover) = &mut self.cover {
+            cover.data_key.zeroize();
+        }
+    }
+}
+
+impl std::fmt::Debug for Directory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print keys.
+        f.debug_struct("Directory")
+            .field("passcode_slot", &self.passcode_slot)
+            .field("device_slot", &self.device_slot)
+            .field("recovery_slot", &self.recovery_slot)
+            .field("cover", &self.cover.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The plaintext length every directory is padded to before sealing.
+pub(crate) const DIRECTORY_FRAME: usize = 2048;
 
 impl Directory {
     pub(crate) fn seal(&self, key: &SealKey) -> Result<Vec<u8>> {
         let json = Zeroizing::new(serde_json::to_vec(self).map_err(|_| VaultError::Storage)?);
-        key.seal_padded(Purpose::Directory, DIRECTORY_ID, &json)
+        key.seal_padded_to(Purpose::Directory, DIRECTORY_ID, &json, DIRECTORY_FRAME)
     }
 
     pub(crate) fn open(key: &SealKey, blob: &[u8]) -> Result<Self> {
@@ -74,23 +129,50 @@ impl Directory {
         serde_json::from_slice(&json).map_err(|_| VaultError::Corrupt)
     }
 
-    /// Checks that the directory agrees with the header it was found with.
-    pub(crate) fn matches(&self, header: &Header) -> bool {
-        let used = [
-            Some(self.passcode_slot),
-            Some(self.recovery_slot),
-            self.device_slot,
-        ];
-        self.kdf_iterations == header.kdf_iterations
-            && self.kdf_salt == header.kdf_salt
-            && used.iter().flatten().all(|&s| usize::from(s) < SLOT_COUNT)
+    /// Random bytes as long as a sealed directory: what an unused
+    /// directory row holds.
+    pub(crate) fn filler() -> Result<Vec<u8>> {
+        let mut bytes = vec![0u8; DIRECTORY_FRAME + SEAL_OVERHEAD];
+        random::fill(&mut bytes)?;
+        Ok(bytes)
     }
 
+    /// A cover space is one without a recovery code.
+    pub(crate) fn is_cover(&self) -> bool {
+        self.recovery_slot.is_none()
+    }
+
+    /// Checks that the directory agrees with the header it was found with.
+    pub(crate) fn matches(&self, header: &Header) -> bool {
+        let drop_ok = match (&self.drop_public, &header.drop_public) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            (None, None) => true,
+            _ => false,
+        };
+        let secret_ok = match &self.drop_secret {
+            Some(secret) => Some(DropSecret::from_bytes(secret).public()) == self.drop_public,
+            None => true,
+        };
+        self.kdf_iterations == header.kdf_iterations
+            && self.kdf_salt == header.kdf_salt
+            && drop_ok
+            && secret_ok
+            && self
+                .used_slots()
+                .iter()
+                .all(|&s| usize::from(s) < SLOT_COUNT)
+    }
+
+    /// The slots this space (and its cover) hold.
     fn used_slots(&self) -> Vec<u8> {
+        let cover = self.cover.as_ref().map(|c| c.slots);
         [
             Some(self.passcode_slot),
-            Some(self.recovery_slot),
+            self.recovery_slot,
             self.device_slot,
+            self.spare_slot,
+            cover.map(|s| s[0]),
+            cover.map(|s| s[1]),
         ]
         .into_iter()
         .flatten()
@@ -189,6 +271,21 @@ pub(crate) fn materials(secret: &Secret, header: &Header) -> Result<Vec<SlotMate
             ])
         }
         Secret::RecoveryCode { code } => Ok(vec![recovery_material(&parse_recovery_code(code)?)]),
+    }
+}
+
+/// Refuses a secret that cannot be right before an attempt is counted:
+/// a passcode of the wrong length, a device key not 32 bytes long, a
+/// recovery code that does not read as one.
+pub(crate) fn check_shape(secret: &Secret) -> Result<()> {
+    match secret {
+        Secret::Passcode { passcode } => check_passcode_shape(passcode),
+        Secret::DeviceKey { key } => validate_device_key(key),
+        Secret::PasscodeAndDeviceKey { passcode, key } => {
+            check_passcode_shape(passcode)?;
+            validate_device_key(key)
+        }
+        Secret::RecoveryCode { code } => parse_recovery_code(code).map(|_| ()),
     }
 }
 

@@ -8,6 +8,7 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("nocontact");
 
+mod access;
 mod api;
 mod backup;
 mod chain;
@@ -22,6 +23,9 @@ mod header;
 mod insights;
 mod keyring;
 mod library;
+mod load;
+mod locked;
+mod lockout;
 mod memory;
 mod note;
 mod progress;
@@ -33,6 +37,7 @@ mod urge;
 mod validate;
 mod vault;
 
+pub use access::{AccessEvent, AccessKind, ACCESS_LOG_MAX};
 pub use api::backup::{restore_vault, BackupSummary};
 pub use api::chain::normalize_checkpoint_code;
 pub use api::csv::CsvQuery;
@@ -58,6 +63,7 @@ pub use domain::people::{
     ContactMode, Person, PersonInput, Relationship, ALIAS_MAX_CHARS, PERSON_NOTES_MAX_CHARS,
     TOPICS_MAX, TOPIC_MAX_CHARS,
 };
+pub use domain::quick::QuickEntry;
 pub use domain::reflections::{
     NewReflection, Reflection, ReflectionBody, ReflectionKind, REFLECTION_TEXT_MAX_CHARS, TAGS_MAX,
     TAG_MAX_CHARS, TITLE_MAX_CHARS,
@@ -93,6 +99,10 @@ pub use insights::{
     RISKY_NEAR_DAYS,
 };
 pub use keyring::{Secret, PASSCODE_MAX_CHARS, PASSCODE_MIN_CHARS};
+pub use lockout::{
+    LockPolicy, LockState, DEFAULT_IDLE_TIMEOUT_SECONDS, ERASE_AFTER_MAX, ERASE_AFTER_MIN,
+    FREE_ATTEMPTS, IDLE_TIMEOUT_MAX_SECONDS, IDLE_TIMEOUT_MIN_SECONDS, MAX_WAIT_SECONDS,
+};
 pub use progress::ProgressListener;
 pub use reasons::{
     MyReason, Prompt, ReasonSuggestion, ReasonTheme, PROMPT_MAX_CHARS, REASON_MAX_CHARS,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use zeroize::Zeroize;
 
+use crate::access::AccessLog;
 use crate::chain::verify::Head;
 use crate::chain::{self, Hash, StoredCheckpoint};
 use crate::domain::boundaries::Boundary;
@@ -36,6 +37,8 @@ pub(crate) struct Index {
     pub(crate) legacy_notes: Vec<(RecordId, Note)>,
     /// Checkpoints made, oldest first, and the records holding them.
     pub(crate) checkpoints: Vec<(RecordId, StoredCheckpoint)>,
+    /// The access log and the record it is stored in.
+    pub(crate) access: Option<(RecordId, AccessLog)>,
     /// Raw ids of records that failed to authenticate or to parse.
     pub(crate) damaged: BTreeSet<Vec<u8>>,
 }
@@ -105,6 +108,7 @@ impl Index {
                     },
                 ))
             }
+            Record::AccessLog(log) => self.access = Some((id, log)),
             Record::Checkpoint(c) => {
                 let at = self
                     .checkpoints
@@ -162,7 +166,7 @@ impl Index {
     pub(crate) fn is_referenced(&self, kind: RefKind, id: &str) -> bool {
         self.ledger.live_entries().any(|entry| {
             entry.revisions.iter().any(|rev| match &rev.content {
-                EntryBody::Event { body } => body.references().iter().any(|(_, k, r)| *k == kind && *r == id),
+                EntryBody::Event { body, .. } => body.references().iter().any(|(_, k, r)| *k == kind && *r == id),
                 EntryBody::Reflection { body } => {
                     kind == RefKind::Person
                         && matches!(&body.kind, ReflectionKind::UnsentLetter { person_id } if person_id == id)

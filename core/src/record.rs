@@ -3,6 +3,7 @@
 //! JSON inside the padded, sealed blob. The kind is inside the ciphertext, so
 //! a copy of the file does not tell a note from anything else.
 
+use crate::access::AccessLog;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -65,6 +66,7 @@ pub(crate) enum Record {
     ReminderSettings(ReminderSettings),
     ChainHead(StoredHead),
     Checkpoint(StoredCheckpoint),
+    AccessLog(AccessLog),
 }
 
 impl Record {

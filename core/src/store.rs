@@ -1,7 +1,9 @@
 //! The SQLite file: opening, pragmas, migrations and raw row access.
 //!
-//! Two tables with neutral names: `h` holds the header and the sealed
-//! directory, `b` holds sealed records keyed by a random 16-byte id. Nothing
+//! Two tables with neutral names: `h` holds the header, the two sealed
+//! directory rows (one per space; an unused one holds random bytes of the
+//! same length) and the lock row; `b` holds sealed records keyed by a
+//! random 16-byte id. Nothing
 //! in the schema says what the file is for, and nothing in a row is readable
 //! without the data key.
 //!
@@ -28,15 +30,18 @@ const MIGRATIONS: &[&str] = &[
 
 /// Rows of table `h`.
 pub(crate) const HEADER_ROW: i64 = 0;
-pub(crate) const DIRECTORY_ROW: i64 = 1;
+/// The two directory rows; which space uses which is chosen at random.
+pub(crate) const DIRECTORY_ROWS: [i64; 2] = [1, 2];
+/// The lock policy and failed-unlock count (see `lockout`).
+pub(crate) const LOCK_ROW: i64 = 3;
 
 /// How long to wait for another connection's write lock.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Creates a new file at `path`, with the schema, the header and the
-/// directory written in one transaction: either all of it exists afterwards,
-/// or the file holds no vault at all (and is removed).
-pub(crate) fn create(path: &Path, header: &[u8], directory: &[u8]) -> Result<Connection> {
+/// Creates a new file at `path`, with the schema and the rows of `h`
+/// written in one transaction: either all of it exists afterwards, or the
+/// file holds no vault at all (and is removed).
+pub(crate) fn create(path: &Path, meta: &[(i64, Vec<u8>)]) -> Result<Connection> {
     if path.exists() {
         return Err(VaultError::AlreadyExists);
     }
@@ -49,24 +54,15 @@ pub(crate) fn create(path: &Path, header: &[u8], directory: &[u8]) -> Result<Con
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             migrate(&tx, 0)?;
-            tx.execute(
-                "INSERT INTO h (k, v) VALUES (?1, ?2)",
-                params![HEADER_ROW, header],
-            )?;
-            tx.execute(
-                "INSERT INTO h (k, v) VALUES (?1, ?2)",
-                params![DIRECTORY_ROW, directory],
-            )?;
+            for (row, value) in meta {
+                upsert_meta(&tx, *row, value)?;
+            }
             tx.commit()?;
             Ok(conn)
         });
     if result.is_err() {
         // Only files this call created are removed: `path` did not exist.
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
+        remove_files(path);
     }
     result.map_err(|e| match e {
         VaultError::NotFound => VaultError::Storage,
@@ -140,24 +136,51 @@ fn migrate(conn: &Connection, from: i64) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn read_meta(conn: &Connection, row: i64) -> Result<Vec<u8>> {
-    conn.query_row("SELECT v FROM h WHERE k = ?1", [row], |r| r.get(0))
-        .optional()?
-        .ok_or(VaultError::Corrupt)
+/// Removes a vault file and the files SQLite keeps beside it. Best effort.
+pub(crate) fn remove_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
 }
 
-/// Replaces the header and the directory together, atomically.
-pub(crate) fn write_keyring(conn: &mut Connection, header: &[u8], directory: &[u8]) -> Result<()> {
+pub(crate) fn read_meta(conn: &Connection, row: i64) -> Result<Vec<u8>> {
+    read_meta_opt(conn, row)?.ok_or(VaultError::Corrupt)
+}
+
+/// A row of `h`, or `None` when the file predates it.
+pub(crate) fn read_meta_opt(conn: &Connection, row: i64) -> Result<Option<Vec<u8>>> {
+    // A value of the wrong type (a tampered row) reads as empty.
+    let value = conn
+        .query_row("SELECT v FROM h WHERE k = ?1", [row], |r| {
+            Ok(r.get_ref(0)?.as_blob().unwrap_or_default().to_vec())
+        })
+        .optional()?;
+    Ok(value)
+}
+
+fn upsert_meta(conn: &Connection, row: i64, value: &[u8]) -> Result<()> {
+    let mut stmt = conn.prepare_cached("INSERT OR REPLACE INTO h (k, v) VALUES (?1, ?2)")?;
+    stmt.execute(params![row, value])?;
+    Ok(())
+}
+
+/// Writes rows of `h` (header, directories, lock row) together, atomically.
+pub(crate) fn write_meta(conn: &mut Connection, rows: &[(i64, &[u8])]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute(
-        "UPDATE h SET v = ?2 WHERE k = ?1",
-        params![HEADER_ROW, header],
-    )?;
-    tx.execute(
-        "UPDATE h SET v = ?2 WHERE k = ?1",
-        params![DIRECTORY_ROW, directory],
-    )?;
+    for (row, value) in rows {
+        upsert_meta(&tx, *row, value)?;
+    }
     tx.commit()?;
+    Ok(())
+}
+
+/// Writes rows of `h` inside the caller's transaction.
+pub(crate) fn write_meta_in(conn: &Connection, rows: &[(i64, &[u8])]) -> Result<()> {
+    for (row, value) in rows {
+        upsert_meta(conn, *row, value)?;
+    }
     Ok(())
 }
 
@@ -196,13 +219,16 @@ pub(crate) fn all_records(conn: &Connection) -> Result<Vec<(Vec<u8>, Vec<u8>)>> 
     Ok(rows)
 }
 
-/// Replaces every sealed record with `records`, in one transaction.
+/// Deletes the records `delete` and stores `records`, in one transaction.
 pub(crate) fn replace_records(
     conn: &mut Connection,
+    delete: &[Vec<u8>],
     records: &[(RecordId, Vec<u8>)],
 ) -> Result<()> {
     let tx = conn.transaction()?;
-    tx.execute("DELETE FROM b", [])?;
+    for id in delete {
+        delete_record(&tx, id)?;
+    }
     for (id, blob) in records {
         upsert_record(&tx, &id.0, blob)?;
     }

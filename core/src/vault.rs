@@ -1,15 +1,17 @@
 //! The vault object: one per open file, `Send + Sync`, its connection and
 //! its unlocked state behind one mutex.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use rusqlite::Connection;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::chain::{self, Hash, StoredHead};
+use crate::access::{AccessKind, AccessLog};
+use crate::chain::{self, StoredHead};
+use crate::crypto::dropbox::DropSecret;
 use crate::crypto::kdf;
 use crate::crypto::seal::SealKey;
 use crate::crypto::{random, KEY_LEN};
@@ -17,9 +19,13 @@ use crate::domain::entries::{EntryBody, LedgerOp, LedgerRecord};
 use crate::domain::reflections::{ReflectionBody, ReflectionKind};
 use crate::header::{DataKey, Header, SLOT_COUNT};
 use crate::keyring::{self, Directory, Secret};
+use crate::load::{self, Keys, Loaded};
+use crate::locked::{Dropped, DroppedWhat};
+use crate::lockout::LockRow;
 use crate::memory::Index;
 use crate::record::{Record, RecordId};
 use crate::store;
+use crate::time;
 use crate::urge::UrgeSessionState;
 use crate::{Result, VaultError};
 
@@ -71,7 +77,8 @@ pub struct VaultStatus {
     pub has_device_key: bool,
     /// The passcode needs the device key (known only while unlocked).
     pub passcode_needs_device_key: bool,
-    /// Sealed records in the file (readable without a key by anyone with the file).
+    /// Sealed records: while unlocked, those of the space that is open;
+    /// while locked, all in the file (anyone with the file can count them).
     pub record_count: u64,
     /// Records that failed authentication at unlock (altered or damaged),
     /// plus log records that do not fit the log (an amendment whose entry
@@ -85,50 +92,31 @@ pub struct Vault {
     inner: Mutex<Inner>,
 }
 
-struct Inner {
-    conn: Connection,
-    session: Option<Session>,
+pub(crate) struct Inner {
+    pub(crate) conn: Connection,
+    pub(crate) session: Option<Session>,
+    /// Where the file is, for `erase` (never shown or logged).
+    pub(crate) path: PathBuf,
+    /// Set by `erase`: every call fails with `Erased` from then on.
+    pub(crate) erased: bool,
 }
 
-/// At most this many threads open records at unlock.
-const LOAD_THREADS_MAX: usize = 4;
-/// Below this many records per thread, one thread does it all.
-const LOAD_CHUNK_MIN: usize = 2_000;
-
-/// What one loading thread opened.
-#[derive(Default)]
-struct Opened {
-    records: Vec<(RecordId, Record, Option<Hash>)>,
-    damaged: Vec<Vec<u8>>,
-}
-
-fn open_rows(seal: &SealKey, rows: &[(Vec<u8>, Vec<u8>)]) -> Opened {
-    let mut out = Opened::default();
-    for (id_bytes, blob) in rows {
-        let opened = RecordId::from_bytes(id_bytes)
-            .ok_or(VaultError::Corrupt)
-            .and_then(|id| Record::open(seal, id, blob).map(|r| (id, r)))
-            .and_then(|(id, record)| {
-                // Digests are computed here, on the loading threads.
-                let digest = match &record {
-                    Record::Ledger(entry) => chain::record_digest(entry)?,
-                    _ => None,
-                };
-                Ok((id, record, digest))
-            });
-        match opened {
-            Ok(triple) => out.records.push(triple),
-            Err(_) => out.damaged.push(id_bytes.clone()),
-        }
-    }
-    out
-}
-
-/// Everything that exists only while the vault is unlocked.
+/// Everything that exists only while the vault is unlocked: one space's
+/// keys and content.
 pub(crate) struct Session {
-    data_key: DataKey,
-    seal: SealKey,
-    directory: Directory,
+    pub(crate) data_key: DataKey,
+    pub(crate) seal: SealKey,
+    pub(crate) directory: Directory,
+    /// The `h` row this space's directory is stored in.
+    pub(crate) directory_row: i64,
+    /// The cover space's key (the real space, with a duress passcode set).
+    pub(crate) cover_seal: Option<SealKey>,
+    /// The drop box's private key (the real space).
+    pub(crate) drop: Option<DropSecret>,
+    /// Rows of the file that are not this space's, as found at unlock.
+    pub(crate) foreign_rows: u64,
+    pub(crate) last_active: Instant,
+    pub(crate) idle_timeout: Option<Duration>,
     pub(crate) index: Index,
     /// Urge sessions in progress (kept in memory only; see `urge`).
     pub(crate) urges: BTreeMap<String, UrgeSessionState>,
@@ -138,11 +126,58 @@ impl Drop for Session {
     fn drop(&mut self) {
         self.index.wipe();
         self.urges.values_mut().for_each(zeroize::Zeroize::zeroize);
-        // `data_key` wipes itself (Zeroizing).
+        // `data_key` wipes itself (Zeroizing), the directory and the drop
+        // key their key bytes (their own Drop).
     }
 }
 
 impl Session {
+    fn new(
+        data_key: DataKey,
+        directory: Directory,
+        directory_row: i64,
+        idle_timeout: Option<Duration>,
+    ) -> Result<Self> {
+        let seal = SealKey::new(&data_key)?;
+        let cover_seal = match &directory.cover {
+            Some(cover) => Some(SealKey::new(&cover.data_key)?),
+            None => None,
+        };
+        let drop = directory.drop_secret.as_ref().map(DropSecret::from_bytes);
+        Ok(Session {
+            data_key,
+            seal,
+            directory,
+            directory_row,
+            cover_seal,
+            drop,
+            foreign_rows: 0,
+            last_active: Instant::now(),
+            idle_timeout,
+            index: Index::default(),
+            urges: BTreeMap::new(),
+        })
+    }
+
+    /// The keys this space reads rows with.
+    pub(crate) fn keys(&self) -> Keys<'_> {
+        Keys {
+            seal: &self.seal,
+            cover: self.cover_seal.as_ref(),
+            drop: self.drop.as_ref(),
+            is_cover: self.directory.is_cover(),
+        }
+    }
+
+    pub(crate) fn is_cover(&self) -> bool {
+        self.directory.is_cover()
+    }
+
+    fn idle_expired(&self) -> bool {
+        self.idle_timeout
+            .is_some_and(|limit| self.last_active.elapsed() >= limit)
+    }
+
     /// Seals and stores records (new or replacing ones with the same id) in
     /// one transaction, then adds them to the index.
     pub(crate) fn store(
@@ -154,7 +189,7 @@ impl Session {
     }
 
     /// Like `store`, and deletes the records `remove` in the same transaction.
-    fn store_replacing(
+    pub(crate) fn store_replacing(
         &mut self,
         conn: &mut Connection,
         items: Vec<(RecordId, Record)>,
@@ -206,7 +241,7 @@ impl Session {
 
     /// `append` with an instant recorded per op, deleting the records
     /// `remove` in the same transaction.
-    fn append_at(
+    pub(crate) fn append_at(
         &mut self,
         conn: &mut Connection,
         ops: Vec<(Option<String>, SystemTime, LedgerOp)>,
@@ -265,7 +300,8 @@ impl Session {
             .iter()
             .map(|(id, record)| Ok((*id, record.seal(&self.seal, *id)?)))
             .collect::<Result<Vec<_>>>()?;
-        store::replace_records(conn, &sealed)?;
+        let delete = self.keys().own_row_ids(conn)?;
+        store::replace_records(conn, &delete, &sealed)?;
         self.urges.values_mut().for_each(zeroize::Zeroize::zeroize);
         self.urges.clear();
         self.index.wipe();
@@ -275,7 +311,7 @@ impl Session {
 
     /// Reads and opens every record in the file again, as at unlock.
     pub(crate) fn reload(&self, conn: &Connection) -> Result<Index> {
-        Vault::load(conn, &self.seal)
+        Ok(load::load(conn, self.keys())?.index)
     }
 
     /// Chains a ledger written before the chain existed: every record gets
@@ -351,6 +387,109 @@ impl Session {
         }
         Ok(())
     }
+
+    /// Folds drops into the log (entries, in the order they were made,
+    /// with their instants, marked as logged while locked) and into the
+    /// access log, adds the access events `extra`, and deletes the dropped
+    /// rows, in one transaction. A drop whose content fails the checks (it
+    /// can only come from something other than this library) is removed
+    /// without joining the log.
+    pub(crate) fn fold(
+        &mut self,
+        conn: &mut Connection,
+        mut dropped: Vec<(RecordId, Dropped)>,
+        extra: Vec<(SystemTime, AccessKind)>,
+    ) -> Result<()> {
+        dropped.sort_by_key(|(id, d)| (d.at, *id));
+        let mut events = extra;
+        let mut ops = Vec::new();
+        let mut remove = Vec::with_capacity(dropped.len());
+        for (id, d) in dropped {
+            remove.push(id);
+            match d.what {
+                DroppedWhat::Entry { entry } => {
+                    if entry.validate().is_err()
+                        || d.utc_offset_seconds.abs() > time::MAX_OFFSET_SECONDS
+                    {
+                        continue;
+                    }
+                    events.push((d.at, AccessKind::LockedEntry));
+                    let content = EntryBody::Event {
+                        body: entry.into_body(),
+                        locked: true,
+                    };
+                    let op = LedgerOp::Create {
+                        at: d.at,
+                        utc_offset_seconds: d.utc_offset_seconds,
+                        content,
+                    };
+                    ops.push((None, d.at, op));
+                }
+                DroppedWhat::Access { kind } => events.push((d.at, kind)),
+            }
+        }
+        let (log_id, mut log) = match &self.index.access {
+            Some((id, log)) => (*id, log.clone()),
+            None => (RecordId::random()?, AccessLog::default()),
+        };
+        log.add(events);
+        let replacing = vec![(log_id, Record::AccessLog(log))];
+        if ops.is_empty() {
+            self.store_replacing(conn, replacing, &remove)
+        } else {
+            self.append_at(conn, ops, replacing, &remove).map(|_| ())
+        }
+    }
+
+    /// Brings a file from before the drop box and the duress space up to
+    /// the current layout, at the real space's first unlock: a drop-box
+    /// key pair, the directory padded to its fixed length, the second
+    /// directory row and the lock row. One transaction.
+    fn upgrade_layout(&mut self, conn: &mut Connection, header: &Header) -> Result<()> {
+        let other = other_directory_row(self.directory_row);
+        let has_other = store::read_meta_opt(conn, other)?.is_some();
+        let has_lock = store::read_meta_opt(conn, store::LOCK_ROW)?.is_some();
+        let has_drop = header.drop_public.is_some() && self.directory.drop_secret.is_some();
+        if has_other && has_lock && has_drop {
+            return Ok(());
+        }
+        let mut header = header.clone();
+        let mut directory = self.directory.clone();
+        if !has_drop {
+            let secret = DropSecret::generate()?;
+            header.drop_public = Some(secret.public());
+            directory.drop_public = header.drop_public;
+            directory.drop_secret = Some(*secret.to_bytes());
+            self.drop = Some(secret);
+        }
+        let header_bytes = header.to_bytes();
+        let sealed = directory.seal(&self.seal)?;
+        let filler = Directory::filler()?;
+        let lock = LockRow::default().to_bytes();
+        let mut rows: Vec<(i64, &[u8])> = vec![
+            (store::HEADER_ROW, &header_bytes),
+            (self.directory_row, &sealed),
+        ];
+        if !has_other {
+            rows.push((other, &filler));
+        }
+        if !has_lock {
+            rows.push((store::LOCK_ROW, &lock));
+        }
+        store::write_meta(conn, &rows)?;
+        self.directory = directory;
+        Ok(())
+    }
+}
+
+/// The directory row a space does not use.
+pub(crate) fn other_directory_row(row: i64) -> i64 {
+    let [a, b] = store::DIRECTORY_ROWS;
+    if row == a {
+        b
+    } else {
+        a
+    }
 }
 
 /// Creates a vault file at `path` (which must not exist) and returns it
@@ -387,18 +526,24 @@ impl Vault {
         }
 
         let data_key: DataKey = Zeroizing::new(random::array::<KEY_LEN>()?);
-        let mut header = Header::random(iterations)?;
+        let drop = DropSecret::generate()?;
+        let mut header = Header::random(iterations, drop.public())?;
         let all: Vec<u8> = (0..SLOT_COUNT as u8).collect();
         let passcode_slot = keyring::pick(&all)?;
         let mut directory = Directory {
             passcode_slot,
             passcode_needs_device_key: setup.passcode_needs_device_key,
             device_slot: None,
-            recovery_slot: passcode_slot, // replaced just below
+            recovery_slot: None,
             kdf_iterations: header.kdf_iterations,
             kdf_salt: header.kdf_salt,
+            drop_public: header.drop_public,
+            drop_secret: Some(*drop.to_bytes()),
+            cover: None,
+            spare_slot: None,
         };
-        directory.recovery_slot = directory.free_slot()?;
+        let recovery_slot = directory.free_slot()?;
+        directory.recovery_slot = Some(recovery_slot);
 
         let stretched = header.stretch(&setup.passcode);
         let device = setup.device_key.as_deref();
@@ -410,7 +555,7 @@ impl Vault {
         )?;
         let (recovery_bytes, recovery_code) = keyring::new_recovery_code()?;
         header.wrap(
-            usize::from(directory.recovery_slot),
+            usize::from(recovery_slot),
             &keyring::recovery_material(&recovery_bytes),
             &data_key,
         )?;
@@ -420,18 +565,29 @@ impl Vault {
             directory.device_slot = Some(slot);
         }
 
-        let seal = SealKey::new(&data_key)?;
-        let conn = store::create(path, &header.to_bytes(), &directory.seal(&seal)?)?;
+        // Which directory row is the real space's is chosen at random; the
+        // other holds random bytes until a duress passcode is set.
+        let directory_row = if keyring::pick(&[0, 1])? == 0 {
+            store::DIRECTORY_ROWS[0]
+        } else {
+            store::DIRECTORY_ROWS[1]
+        };
+        let lock = LockRow::default();
+        let mut session = Session::new(data_key, directory, directory_row, lock.idle_timeout())?;
+        session.drop = Some(drop);
+        let meta = [
+            (store::HEADER_ROW, header.to_bytes()),
+            (directory_row, session.directory.seal(&session.seal)?),
+            (other_directory_row(directory_row), Directory::filler()?),
+            (store::LOCK_ROW, lock.to_bytes()),
+        ];
+        let conn = store::create(path, &meta)?;
         let vault = Vault {
             inner: Mutex::new(Inner {
                 conn,
-                session: Some(Session {
-                    data_key,
-                    seal,
-                    directory,
-                    index: Index::default(),
-                    urges: BTreeMap::new(),
-                }),
+                session: Some(session),
+                path: path.to_path_buf(),
+                erased: false,
             }),
         };
         Ok(CreatedVault {
@@ -450,11 +606,13 @@ impl Vault {
             inner: Mutex::new(Inner {
                 conn,
                 session: None,
+                path: path.to_path_buf(),
+                erased: false,
             }),
         })
     }
 
-    fn inner(&self) -> MutexGuard<'_, Inner> {
+    pub(crate) fn inner(&self) -> MutexGuard<'_, Inner> {
         // A poisoned lock means a panic elsewhere; the state it guards is
         // still a valid connection plus an optional session.
         self.inner
@@ -462,82 +620,51 @@ impl Vault {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn header(&self) -> Result<Header> {
-        Header::parse(&store::read_meta(&self.inner().conn, store::HEADER_ROW)?)
+    pub(crate) fn header(&self) -> Result<Header> {
+        let guard = self.inner();
+        if guard.erased {
+            return Err(VaultError::Erased);
+        }
+        Header::parse(&store::read_meta(&guard.conn, store::HEADER_ROW)?)
     }
 
-    /// Runs `f` with the unlocked session, or fails with `Locked`.
+    /// Runs `f` with the unlocked session, or fails with `Locked`. Counts
+    /// as activity for the idle timeout; a session idle for longer than the
+    /// timeout is locked here first.
     pub(crate) fn with_session<T>(
         &self,
         f: impl FnOnce(&mut Connection, &mut Session) -> Result<T>,
     ) -> Result<T> {
         let mut guard = self.inner();
-        let Inner { conn, session } = &mut *guard;
+        if guard.erased {
+            return Err(VaultError::Erased);
+        }
+        let Inner { conn, session, .. } = &mut *guard;
+        if session.as_ref().is_some_and(Session::idle_expired) {
+            *session = None;
+        }
         match session {
-            Some(session) => f(conn, session),
+            Some(session) => {
+                session.last_active = Instant::now();
+                f(conn, session)
+            }
             None => Err(VaultError::Locked),
         }
     }
 
-    /// Writes a new header and directory, then adopts the directory.
-    fn save_keyring(
-        conn: &mut Connection,
-        session: &mut Session,
-        header: &Header,
-        directory: Directory,
-    ) -> Result<()> {
-        store::write_keyring(conn, &header.to_bytes(), &directory.seal(&session.seal)?)?;
-        session.directory = directory;
-        Ok(())
+    /// Reads the lock row (a file from before it counts as a fresh one).
+    pub(crate) fn lock_row(conn: &Connection) -> Result<LockRow> {
+        Ok(store::read_meta_opt(conn, store::LOCK_ROW)?
+            .and_then(|bytes| LockRow::parse(&bytes).ok())
+            .unwrap_or_default())
     }
 
-    /// Reads every sealed record, then opens and parses them on as many
-    /// threads as the device offers (up to four): opening is independent per
-    /// record, and a phone has cores to spare at unlock.
-    fn load(conn: &Connection, seal: &SealKey) -> Result<Index> {
-        let mut rows: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-        store::for_each_record(conn, |id, blob| rows.push((id.to_vec(), blob.to_vec())))?;
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, LOAD_THREADS_MAX);
-        let chunk = rows.len().div_ceil(threads).max(LOAD_CHUNK_MIN);
-        let opened: Vec<Opened> = std::thread::scope(|scope| {
-            // A thread the system refuses to start does its part right here.
-            let workers: Vec<_> = rows
-                .chunks(chunk)
-                .map(|part| {
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, move || open_rows(seal, part))
-                        .map_err(|_| open_rows(seal, part))
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| match w {
-                    Ok(handle) => handle.join().unwrap_or_default(),
-                    Err(done_here) => done_here,
-                })
-                .collect()
-        });
-        let mut records = Vec::with_capacity(rows.len());
-        let mut damaged = BTreeSet::new();
-        for part in opened {
-            records.extend(part.records);
-            damaged.extend(part.damaged);
-        }
-        // A worker that panicked (it cannot, but if it did) left its rows
-        // out; they are reported as damaged rather than silently missing.
-        let seen = records.len() + damaged.len();
-        if seen < rows.len() {
-            for (id, _) in &rows {
-                let known = RecordId::from_bytes(id)
-                    .is_some_and(|rid| records.iter().any(|(r, _, _)| *r == rid));
-                if !known {
-                    damaged.insert(id.clone());
-                }
-            }
-        }
-        Ok(Index::build(records, damaged))
+    /// Seals an event to the drop box and stores it, for the real space to
+    /// read at its next unlock.
+    pub(crate) fn drop_event(conn: &Connection, header: &Header, dropped: &Dropped) -> Result<()> {
+        let public = header.drop_public.as_ref().ok_or(VaultError::Locked)?;
+        let (id, blob) = dropped.seal(public)?;
+        store::upsert_record(conn, &id.0, &blob)
     }
 }
 
@@ -549,9 +676,14 @@ impl Vault {
         Self::open_path(Path::new(&path)).map(Arc::new)
     }
 
-    /// Unlocks with any secret that has a slot. Records that fail to
-    /// authenticate are counted in `status().damaged_records`; the others
-    /// load. Calling it while unlocked checks the secret again.
+    /// Unlocks with any secret that has a slot: the real space, or with the
+    /// duress passcode the cover space. Records that fail to authenticate
+    /// are counted in `status().damaged_records`; the others load. Calling
+    /// it while unlocked checks the secret again.
+    ///
+    /// After several failed attempts in a row, attempts are refused with
+    /// `TryLater` until the wait is over; with an erase policy, the attempt
+    /// that reaches the limit erases the vault (`Erased`).
     pub fn unlock(&self, mut secret: Secret) -> Result<()> {
         let result = self.unlock_inner(&secret);
         secret.zeroize();
@@ -563,140 +695,158 @@ impl Vault {
         self.inner().session = None;
     }
 
+    /// Whether a space is open (a session past its idle timeout is locked
+    /// here).
     pub fn is_unlocked(&self) -> bool {
-        self.inner().session.is_some()
+        let mut guard = self.inner();
+        if guard.session.as_ref().is_some_and(Session::idle_expired) {
+            guard.session = None;
+        }
+        guard.session.is_some()
     }
 
     pub fn status(&self) -> Result<VaultStatus> {
         let header = self.header()?;
+        let unlocked = self.is_unlocked();
         let guard = self.inner();
-        let record_count = store::count_records(&guard.conn)?;
-        let session = guard.session.as_ref();
+        let in_file = store::count_records(&guard.conn)?;
+        let session = guard.session.as_ref().filter(|_| unlocked);
         Ok(VaultStatus {
             unlocked: session.is_some(),
             kdf_iterations: header.kdf_iterations,
             has_device_key: session.is_some_and(|s| s.directory.device_slot.is_some()),
             passcode_needs_device_key: session
                 .is_some_and(|s| s.directory.passcode_needs_device_key),
-            record_count,
+            record_count: session.map_or(in_file, |s| in_file.saturating_sub(s.foreign_rows)),
             damaged_records: session
                 .map_or(0, |s| s.index.damaged.len() as u64 + s.index.ledger.orphans),
         })
-    }
-
-    /// Sets a new passcode (re-wraps the data key; no record is re-encrypted).
-    /// With `device_key`, the passcode will open the vault only together
-    /// with that key.
-    pub fn change_passcode(&self, new_passcode: String, device_key: Option<Vec<u8>>) -> Result<()> {
-        let passcode = Zeroizing::new(new_passcode);
-        let device_key = device_key.map(Zeroizing::new);
-        keyring::validate_passcode(&passcode)?;
-        if let Some(key) = &device_key {
-            keyring::validate_device_key(key)?;
-        }
-        if !self.is_unlocked() {
-            return Err(VaultError::Locked);
-        }
-        // A new salt for the new passcode; the slow stretch runs unlocked.
-        let mut header = self.header()?;
-        header.kdf_salt = random::array()?;
-        let stretched = header.stretch(&passcode);
-        self.with_session(|conn, session| {
-            let mut current = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
-            current.kdf_salt = header.kdf_salt;
-            let material =
-                keyring::passcode_material(&stretched[..], device_key.as_deref().map(|k| &k[..]));
-            let mut directory = session.directory.clone();
-            current.wrap(
-                usize::from(directory.passcode_slot),
-                &material,
-                &session.data_key,
-            )?;
-            directory.passcode_needs_device_key = device_key.is_some();
-            directory.kdf_salt = current.kdf_salt;
-            Self::save_keyring(conn, session, &current, directory)
-        })
-    }
-
-    /// Adds (or replaces) a slot that opens with the device key alone.
-    pub fn set_device_key(&self, key: Vec<u8>) -> Result<()> {
-        let key = Zeroizing::new(key);
-        keyring::validate_device_key(&key)?;
-        self.with_session(|conn, session| {
-            let mut header = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
-            let mut directory = session.directory.clone();
-            let slot = match directory.device_slot {
-                Some(slot) => slot,
-                None => directory.free_slot()?,
-            };
-            header.wrap(
-                usize::from(slot),
-                &keyring::device_material(&key),
-                &session.data_key,
-            )?;
-            directory.device_slot = Some(slot);
-            Self::save_keyring(conn, session, &header, directory)
-        })
-    }
-
-    /// Removes the device-key slot (its bytes become random). Does nothing
-    /// if there is none.
-    pub fn remove_device_key(&self) -> Result<()> {
-        self.with_session(|conn, session| {
-            let Some(slot) = session.directory.device_slot else {
-                return Ok(());
-            };
-            let mut header = Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)?;
-            header.clear(usize::from(slot))?;
-            let mut directory = session.directory.clone();
-            directory.device_slot = None;
-            Self::save_keyring(conn, session, &header, directory)
-        })
-    }
-
-    /// Unlocks with the recovery code and sets a new passcode (passcode only;
-    /// the device-key slot, if any, is kept).
-    pub fn recover(&self, code: String, new_passcode: String) -> Result<()> {
-        keyring::validate_passcode(&new_passcode)?;
-        self.unlock(Secret::RecoveryCode { code })?;
-        self.change_passcode(new_passcode, None)
     }
 }
 
 impl Vault {
     fn unlock_inner(&self, secret: &Secret) -> Result<()> {
         let header = self.header()?;
+        keyring::check_shape(secret)?;
+        let now = time::now();
+        let mut lock = self.begin_attempt(now)?;
         // The slow part (PBKDF2) runs without holding the lock.
         let materials = keyring::materials(secret, &header)?;
-        let (data_key, _, _) = header
-            .unwrap_any(&materials)
-            .ok_or(VaultError::WrongSecret)?;
-        let seal = SealKey::new(&data_key)?;
+        let opened = header.unwrap_all(&materials);
         let mut guard = self.inner();
-        let directory =
-            Directory::open(&seal, &store::read_meta(&guard.conn, store::DIRECTORY_ROW)?)?;
         let current = Header::parse(&store::read_meta(&guard.conn, store::HEADER_ROW)?)?;
-        if !directory.matches(&header) || current != header {
+        if current != header {
             return Err(VaultError::Corrupt);
         }
-        if let Some(session) = &guard.session {
+        // Every key a secret opens is tried against both directory rows,
+        // and a real space is preferred to a cover space with the same
+        // passcode. A secret that opens nothing still tries both rows, so
+        // the work done does not depend on what the secret opens.
+        let mut found: Option<(DataKey, Directory, i64)> = None;
+        for (key, _, _) in opened {
+            if let Some((directory, row)) = open_directory(&guard.conn, &key)? {
+                if !directory.matches(&header) {
+                    return Err(VaultError::Corrupt);
+                }
+                if found
+                    .as_ref()
+                    .is_none_or(|(_, d, _)| d.is_cover() && !directory.is_cover())
+                {
+                    found = Some((key, directory, row));
+                }
+            }
+        }
+        if found.is_none() {
+            let _ = open_directory(&guard.conn, &Zeroizing::new([0u8; KEY_LEN]));
+        }
+        let Some((data_key, directory, row)) = found else {
+            let dropped = Dropped {
+                at: now,
+                utc_offset_seconds: 0,
+                what: DroppedWhat::Access {
+                    kind: AccessKind::FailedUnlock,
+                },
+            };
+            // Best effort: a vault from before the drop box cannot log it.
+            let _ = Self::drop_event(&guard.conn, &header, &dropped);
+            if lock.must_erase() {
+                drop(guard);
+                self.erase()?;
+                return Err(VaultError::Erased);
+            }
+            return Err(VaultError::WrongSecret);
+        };
+        lock.failures = 0;
+        store::write_meta(&mut guard.conn, &[(store::LOCK_ROW, &lock.to_bytes())])?;
+        if let Some(session) = &mut guard.session {
             if session.data_key[..] == data_key[..] {
+                session.last_active = Instant::now();
                 return Ok(());
             }
         }
-        let index = Self::load(&guard.conn, &seal)?;
-        let mut session = Session {
-            data_key,
-            seal,
-            directory,
+        guard.session = None;
+        let mut session = Session::new(data_key, directory, row, lock.idle_timeout())?;
+        let Loaded {
             index,
-            urges: BTreeMap::new(),
-        };
-        session.adopt_unchained(&mut guard.conn)?;
-        session.migrate_legacy_notes(&mut guard.conn)?;
+            dropped,
+            foreign,
+        } = load::load(&guard.conn, session.keys())?;
+        session.index = index;
+        session.foreign_rows = foreign;
+        let conn = &mut guard.conn;
+        if session.is_cover() {
+            // The real space learns of it through the drop box; the cover's
+            // own log shows an ordinary unlock.
+            let duress = Dropped {
+                at: now,
+                utc_offset_seconds: 0,
+                what: DroppedWhat::Access {
+                    kind: AccessKind::DuressUnlock,
+                },
+            };
+            Self::drop_event(conn, &header, &duress)?;
+            session.foreign_rows += 1;
+            session.adopt_unchained(conn)?;
+        } else {
+            session.upgrade_layout(conn, &header)?;
+            session.adopt_unchained(conn)?;
+            session.migrate_legacy_notes(conn)?;
+        }
+        session.fold(conn, dropped, vec![(now, AccessKind::Unlock)])?;
         guard.session = Some(session);
         Ok(())
     }
+
+    /// Counts an attempt before it is made (so that killing the app during
+    /// the slow key derivation does not dodge the count), or refuses it
+    /// while the wait from earlier failures runs.
+    fn begin_attempt(&self, now: SystemTime) -> Result<LockRow> {
+        let mut guard = self.inner();
+        let mut lock = Self::lock_row(&guard.conn)?;
+        let wait = lock.wait_at(now);
+        if wait > 0 {
+            return Err(VaultError::TryLater { seconds: wait });
+        }
+        lock.failures = lock.failures.saturating_add(1);
+        lock.last_attempt_ms = time::to_millis(now);
+        store::write_meta(&mut guard.conn, &[(store::LOCK_ROW, &lock.to_bytes())])?;
+        Ok(lock)
+    }
+}
+
+/// The directory that `data_key` opens, and its row. Both rows are tried
+/// whatever the first gives.
+fn open_directory(conn: &Connection, data_key: &DataKey) -> Result<Option<(Directory, i64)>> {
+    let seal = SealKey::new(data_key)?;
+    let mut found = None;
+    for row in store::DIRECTORY_ROWS {
+        if let Some(blob) = store::read_meta_opt(conn, row)? {
+            if let Ok(directory) = Directory::open(&seal, &blob) {
+                found.get_or_insert((directory, row));
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Which kind of slot a secret opened; kept for tests of slot separation.
@@ -792,9 +942,9 @@ mod tests {
         let r = &page.reflections[0];
         assert_eq!(r.body.text, "from the foundation ✓");
         assert_eq!((r.at, r.utc_offset_seconds), (at, 3600));
-        // The note itself is gone from the file; the journal entry and the
-        // chain's head are left.
-        assert_eq!(vault.status().unwrap().record_count, 2);
+        // The note itself is gone from the file; the journal entry, the
+        // chain's head and the access log are left.
+        assert_eq!(vault.status().unwrap().record_count, 3);
         assert!(vault.chain_report().unwrap().intact);
         vault.lock();
         vault
@@ -821,14 +971,14 @@ mod tests {
     #[test]
     fn slots_are_spread_at_random() {
         let dir = tempfile::tempdir().unwrap();
-        let mut seen = BTreeSet::new();
+        let mut seen = std::collections::BTreeSet::new();
         for i in 0..6 {
             let created =
                 Vault::create(&dir.path().join(format!("v{i}")), setup(None, false)).unwrap();
             let guard = created.vault.inner();
             let session = guard.session.as_ref().unwrap();
             assert_ne!(
-                session.directory.passcode_slot,
+                Some(session.directory.passcode_slot),
                 session.directory.recovery_slot
             );
             seen.insert(session.directory.passcode_slot);

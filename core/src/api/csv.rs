@@ -46,7 +46,7 @@ impl Vault {
             entries.reverse();
             let rows = entries.into_iter().filter_map(|entry| {
                 let rev = entry.latest()?;
-                let EntryBody::Event { body } = &rev.content else {
+                let EntryBody::Event { body, .. } = &rev.content else {
                     return None;
                 };
                 let wanted = (query.kinds.is_empty() || query.kinds.contains(&body.kind()))

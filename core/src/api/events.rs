@@ -119,7 +119,10 @@ impl Vault {
                 revision: entry.revisions.len() as u32,
                 at,
                 utc_offset_seconds: event.utc_offset_seconds,
-                content: EntryBody::Event { body: event.body },
+                content: EntryBody::Event {
+                    body: event.body,
+                    locked: current.logged_while_locked,
+                },
             };
             session.append(conn, vec![(Some(id.clone()), op)], Vec::new(), now)?;
             live_event(session, &id)
@@ -272,7 +275,10 @@ fn create(at: SystemTime, utc_offset_seconds: i32, body: EventBody) -> LedgerOp 
     LedgerOp::Create {
         at,
         utc_offset_seconds,
-        content: EntryBody::Event { body },
+        content: EntryBody::Event {
+            body,
+            locked: false,
+        },
     }
 }
 
@@ -314,7 +320,7 @@ fn matches_query(entry: &Entry, query: &EventQuery) -> bool {
     let Some(rev) = entry.latest() else {
         return false;
     };
-    let EntryBody::Event { body } = &rev.content else {
+    let EntryBody::Event { body, .. } = &rev.content else {
         return false;
     };
     (query.kinds.is_empty() || query.kinds.contains(&body.kind()))

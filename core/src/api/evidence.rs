@@ -161,7 +161,7 @@ fn chosen(entry: &Entry, options: &EvidenceOptions, kinds: &[EventKind]) -> bool
         return false;
     };
     match &rev.content {
-        EntryBody::Event { body } => {
+        EntryBody::Event { body, .. } => {
             kinds.contains(&body.kind())
                 && options
                     .person_id
@@ -198,7 +198,7 @@ fn label(evidence: &mut Evidence, index: &Index, chosen: &[&Entry]) {
     let prompts = all_prompts(index);
     for rev in chosen.iter().flat_map(|e| e.revisions.iter()) {
         match &rev.content {
-            EntryBody::Event { body } => {
+            EntryBody::Event { body, .. } => {
                 for (_, kind, id) in body.references() {
                     match kind {
                         RefKind::Person => {

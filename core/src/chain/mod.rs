@@ -309,6 +309,7 @@ mod tests {
                             tags: vec!["sleep".into()],
                         },
                     },
+                    locked: false,
                 },
             },
             prev: None,
@@ -435,7 +436,10 @@ mod fast_tests {
                 }
             }
         };
-        EntryBody::Event { body }
+        EntryBody::Event {
+            body,
+            locked: false,
+        }
     }
 
     proptest! {

@@ -31,6 +31,8 @@ pub(crate) enum Purpose {
     Record = 1,
     Directory = 2,
     Slot = 3,
+    /// An entry or access event sealed to the drop-box key while locked.
+    Drop = 4,
 }
 
 /// An AES-256-GCM key, ready to seal and open.
@@ -106,11 +108,19 @@ impl SealKey {
         id: &[u8],
         payload: &[u8],
     ) -> Result<Vec<u8>> {
-        let len = u32::try_from(payload.len()).map_err(|_| VaultError::invalid("record"))?;
-        let mut framed = Zeroizing::new(vec![0u8; padded_len(payload.len())]);
-        framed[..LEN_PREFIX].copy_from_slice(&len.to_le_bytes());
-        framed[LEN_PREFIX..LEN_PREFIX + payload.len()].copy_from_slice(payload);
-        self.seal_exact(purpose, id, &framed)
+        self.seal_exact(purpose, id, &frame(payload, padded_len(payload.len()))?)
+    }
+
+    /// Pads `payload` to exactly `frame_len` bytes and seals it, so that
+    /// blobs of different content have one length (the directories).
+    pub(crate) fn seal_padded_to(
+        &self,
+        purpose: Purpose,
+        id: &[u8],
+        payload: &[u8],
+        frame_len: usize,
+    ) -> Result<Vec<u8>> {
+        self.seal_exact(purpose, id, &frame(payload, frame_len)?)
     }
 
     /// Opens a padded blob and returns the payload, checking the padding.
@@ -120,20 +130,36 @@ impl SealKey {
         id: &[u8],
         blob: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>> {
-        let mut framed = self.open_exact(purpose, id, blob)?;
-        if framed.len() < LEN_PREFIX {
-            return Err(VaultError::Corrupt);
-        }
-        let mut prefix = [0u8; LEN_PREFIX];
-        prefix.copy_from_slice(&framed[..LEN_PREFIX]);
-        let len = u32::from_le_bytes(prefix) as usize;
-        if len > framed.len() - LEN_PREFIX || framed[LEN_PREFIX + len..].iter().any(|&b| b != 0) {
-            return Err(VaultError::Corrupt);
-        }
-        framed.copy_within(LEN_PREFIX..LEN_PREFIX + len, 0);
-        framed.truncate(len);
-        Ok(framed)
+        unframe(self.open_exact(purpose, id, blob)?)
     }
+}
+
+/// `length (u32 LE) | payload | zeros`, `frame_len` bytes in all.
+pub(crate) fn frame(payload: &[u8], frame_len: usize) -> Result<Zeroizing<Vec<u8>>> {
+    let len = u32::try_from(payload.len()).map_err(|_| VaultError::invalid("record"))?;
+    if payload.len() + LEN_PREFIX > frame_len {
+        return Err(VaultError::invalid("record"));
+    }
+    let mut framed = Zeroizing::new(vec![0u8; frame_len]);
+    framed[..LEN_PREFIX].copy_from_slice(&len.to_le_bytes());
+    framed[LEN_PREFIX..LEN_PREFIX + payload.len()].copy_from_slice(payload);
+    Ok(framed)
+}
+
+/// The payload of a frame made by [`frame`]; any other shape is `Corrupt`.
+pub(crate) fn unframe(mut framed: Zeroizing<Vec<u8>>) -> Result<Zeroizing<Vec<u8>>> {
+    if framed.len() < LEN_PREFIX {
+        return Err(VaultError::Corrupt);
+    }
+    let mut prefix = [0u8; LEN_PREFIX];
+    prefix.copy_from_slice(&framed[..LEN_PREFIX]);
+    let len = u32::from_le_bytes(prefix) as usize;
+    if len > framed.len() - LEN_PREFIX || framed[LEN_PREFIX + len..].iter().any(|&b| b != 0) {
+        return Err(VaultError::Corrupt);
+    }
+    framed.copy_within(LEN_PREFIX..LEN_PREFIX + len, 0);
+    framed.truncate(len);
+    Ok(framed)
 }
 
 /// The plaintext size a payload of `payload_len` bytes is padded to: a power
@@ -147,7 +173,7 @@ pub(crate) fn padded_len(payload_len: usize) -> usize {
     }
 }
 
-fn associated_data(purpose: Purpose, id: &[u8]) -> Vec<u8> {
+pub(crate) fn associated_data(purpose: Purpose, id: &[u8]) -> Vec<u8> {
     let mut aad = Vec::with_capacity(2 + id.len());
     aad.push(SEAL_VERSION);
     aad.push(purpose as u8);

@@ -25,8 +25,18 @@ use crate::time;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum EntryBody {
-    Event { body: EventBody },
-    Reflection { body: ReflectionBody },
+    Event {
+        body: EventBody,
+        /// Logged while the vault was locked (a quick entry from a widget,
+        /// a notification action or a shortcut). Part of the digest only
+        /// when true, so entries logged otherwise keep their digests.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[zeroize(skip)]
+        locked: bool,
+    },
+    Reflection {
+        body: ReflectionBody,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
@@ -125,8 +135,9 @@ impl Entry {
     pub(crate) fn event_at(&self, index: usize) -> Option<Event> {
         let rev = self.revisions.get(index)?;
         match &rev.content {
-            EntryBody::Event { body } => Some(Event {
+            EntryBody::Event { body, locked } => Some(Event {
                 id: self.id.clone(),
+                logged_while_locked: *locked,
                 kind: body.kind(),
                 at: rev.at,
                 utc_offset_seconds: rev.utc_offset_seconds,
@@ -501,6 +512,7 @@ pub(crate) mod tests {
                     tags: Vec::new(),
                 },
             },
+            locked: false,
         }
     }
 

@@ -206,6 +206,9 @@ pub struct Event {
     pub revision: u32,
     /// When the shown revision was recorded, for an amended event.
     pub amended_at: Option<SystemTime>,
+    /// Logged while the vault was locked, with a quick entry (an
+    /// amendment keeps the mark).
+    pub logged_while_locked: bool,
     pub body: EventBody,
 }
 

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod entries;
 pub mod events;
 pub mod people;
+pub mod quick;
 pub mod reflections;
 pub mod safety_plan;
 pub mod triggers;

@@ -114,7 +114,7 @@ impl Section {
 
     fn of(body: &EntryBody) -> Self {
         match body {
-            EntryBody::Event { body } => match body {
+            EntryBody::Event { body, .. } => match body {
                 EventBody::TheirAttempt { .. } => Section::Attempts,
                 EventBody::MyContact { .. } => Section::MyContacts,
                 EventBody::Urge { .. } => Section::Urges,
@@ -607,7 +607,7 @@ impl<'a> Report<'a> {
         }
         h.raw("</dd>\n");
         match content {
-            EntryBody::Event { body } => match body {
+            EntryBody::Event { body, .. } => match body {
                 EventBody::TheirAttempt { attempt } => self.attempt_fields(h, attempt),
                 EventBody::MyContact { contact } => self.contact_fields(h, contact),
                 EventBody::Urge { urge } => self.urge_fields(h, urge),
@@ -1031,6 +1031,7 @@ fn attempt_in(content: &EntryBody) -> Option<&TheirAttempt> {
     match content {
         EntryBody::Event {
             body: EventBody::TheirAttempt { attempt },
+            ..
         } => Some(attempt),
         _ => None,
     }

@@ -50,6 +50,7 @@ fn attempt(said: &str, channel: Channel) -> EntryBody {
                 note: "third time today".into(),
             },
         },
+        locked: false,
     }
 }
 
@@ -63,6 +64,7 @@ fn check_in(mood: u8) -> EntryBody {
                 tags: vec!["tired".into()],
             },
         },
+        locked: false,
     }
 }
 
@@ -81,6 +83,7 @@ fn urge() -> EntryBody {
                 note: String::new(),
             },
         },
+        locked: false,
     }
 }
 
@@ -1085,7 +1088,7 @@ fn csv_through_a_vault() {
         .unwrap();
     let at = |hours: i64| Some(time::from_millis(BASE + hours * 3_600_000));
     let mut attempt_body = match attempt("+1 call me\nnow", Channel::Text) {
-        EntryBody::Event { body } => body,
+        EntryBody::Event { body, .. } => body,
         EntryBody::Reflection { .. } => unreachable!(),
     };
     if let EventBody::TheirAttempt { attempt } = &mut attempt_body {
@@ -1093,7 +1096,7 @@ fn csv_through_a_vault() {
         attempt.note = "@everyone, \"see\"".into();
     }
     let mut urge_body = match urge() {
-        EntryBody::Event { body } => body,
+        EntryBody::Event { body, .. } => body,
         EntryBody::Reflection { .. } => unreachable!(),
     };
     if let EventBody::Urge { urge } = &mut urge_body {
@@ -1121,7 +1124,7 @@ fn csv_through_a_vault() {
             4,
             0,
             match check_in(4) {
-                EntryBody::Event { body } => body,
+                EntryBody::Event { body, .. } => body,
                 _ => unreachable!(),
             },
         ),

@@ -111,7 +111,7 @@ fn events(index: &Index) -> Vec<EventView<'_>> {
         .filter_map(|entry| {
             let rev = entry.latest()?;
             match &rev.content {
-                EntryBody::Event { body } => Some(EventView {
+                EntryBody::Event { body, .. } => Some(EventView {
                     at: rev.at,
                     utc_offset_seconds: rev.utc_offset_seconds,
                     body,

@@ -48,6 +48,7 @@ fn breach(local: &str, offset_seconds: i32) -> Event {
         recorded_at: at,
         revision: 0,
         amended_at: None,
+        logged_while_locked: false,
         body: EventBody::MyContact {
             contact: MyContact {
                 person_id: "p".into(),

@@ -1,0 +1,189 @@
+//! Protection while the phone is in other hands: logging while locked, the
+//! lock policy and idle timeout, the access log, and crypto-erase.
+
+use std::time::Instant;
+
+use rusqlite::Connection;
+
+use crate::access::AccessEvent;
+use crate::domain::quick::QuickEntry;
+use crate::header::{Header, HEADER_LEN};
+use crate::keyring::Directory;
+use crate::locked::{Dropped, DroppedWhat};
+use crate::lockout::{LockPolicy, LockRow, LockState};
+use crate::record::{Record, RecordId};
+use crate::store;
+use crate::time;
+use crate::vault::Vault;
+use crate::{Result, VaultError};
+
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl Vault {
+    /// Logs a quick entry without the passcode and without showing
+    /// anything: for a widget, a notification action or a shortcut. The
+    /// entry is sealed to the vault's drop-box key, so nothing already
+    /// stored becomes readable; it joins the log at the next real unlock,
+    /// with the instant it was made, marked as logged while locked. Works
+    /// locked or unlocked (unlocked, it joins the log at once).
+    pub fn log_while_locked(&self, entry: QuickEntry, utc_offset_seconds: i32) -> Result<()> {
+        entry.validate()?;
+        if utc_offset_seconds.abs() > time::MAX_OFFSET_SECONDS {
+            return Err(VaultError::invalid("utc_offset_seconds"));
+        }
+        let dropped = Dropped {
+            at: time::now(),
+            utc_offset_seconds,
+            what: DroppedWhat::Entry { entry },
+        };
+        let real_session_open =
+            self.is_unlocked() && self.with_session(|_, s| Ok(!s.is_cover()))?;
+        if real_session_open {
+            // No row to delete: a fresh id stands in for it.
+            let stand_in = RecordId::random()?;
+            return self.with_session(|conn, session| {
+                session.fold(conn, vec![(stand_in, dropped)], Vec::new())
+            });
+        }
+        let header = self.header()?;
+        let guard = self.inner();
+        Self::drop_event(&guard.conn, &header, &dropped)
+    }
+
+    /// The failed-unlock count and the wait before the next attempt;
+    /// readable while locked, for the lock screen.
+    pub fn lock_state(&self) -> Result<LockState> {
+        let guard = self.inner();
+        if guard.erased {
+            return Err(VaultError::Erased);
+        }
+        Ok(Self::lock_row(&guard.conn)?.state(time::now()))
+    }
+
+    /// The lock policy; readable while locked.
+    pub fn lock_policy(&self) -> Result<LockPolicy> {
+        let guard = self.inner();
+        if guard.erased {
+            return Err(VaultError::Erased);
+        }
+        Ok(Self::lock_row(&guard.conn)?.policy)
+    }
+
+    /// Sets the lock policy. Turning on the erase after failed unlocks
+    /// destroys the evidence along with everything else when it fires, so
+    /// it needs `accept_evidence_loss` (otherwise
+    /// `InvalidInput("accept_evidence_loss")`).
+    pub fn set_lock_policy(&self, policy: LockPolicy, accept_evidence_loss: bool) -> Result<()> {
+        policy.validate(accept_evidence_loss)?;
+        self.with_session(|conn, session| {
+            let mut row = Self::lock_row(conn)?;
+            row.policy = policy;
+            store::write_meta(conn, &[(store::LOCK_ROW, &row.to_bytes())])?;
+            session.idle_timeout = row.idle_timeout();
+            Ok(())
+        })
+    }
+
+    /// Seconds until the vault locks itself for lack of activity; `None`
+    /// when locked or when the idle timeout is off. Every call that reads
+    /// or writes the vault counts as activity, and so does `touch`.
+    pub fn idle_seconds_left(&self) -> Option<u64> {
+        if !self.is_unlocked() {
+            return None;
+        }
+        let guard = self.inner();
+        let session = guard.session.as_ref()?;
+        let limit = session.idle_timeout?;
+        Some(
+            limit
+                .saturating_sub(session.last_active.elapsed())
+                .as_secs(),
+        )
+    }
+
+    /// Resets the idle timer (the app calls it on every touch of the
+    /// screen). Does nothing when locked or already past the timeout.
+    pub fn touch(&self) {
+        if self.is_unlocked() {
+            if let Some(session) = self.inner().session.as_mut() {
+                session.last_active = Instant::now();
+            }
+        }
+    }
+
+    /// The access log of the space that is open, newest first: unlocks,
+    /// and in the real space also failed unlocks, duress unlocks and
+    /// entries logged while locked, as they happened while it was locked.
+    pub fn access_log(&self) -> Result<Vec<AccessEvent>> {
+        self.with_session(|_, session| {
+            Ok(session
+                .index
+                .access
+                .as_ref()
+                .map(|(_, log)| log.view())
+                .unwrap_or_default())
+        })
+    }
+
+    /// Marks every event of the access log as seen.
+    pub fn acknowledge_access_log(&self) -> Result<()> {
+        self.with_session(|conn, session| {
+            let Some((id, log)) = &session.index.access else {
+                return Ok(());
+            };
+            let mut log = log.clone();
+            log.acknowledge();
+            session.store(conn, vec![(*id, Record::AccessLog(log))])
+        })
+    }
+
+    /// Crypto-erase: overwrites every key slot, the drop-box key, the
+    /// passcode salt and both directories with random bytes, so that
+    /// nothing in the file can be decrypted by anyone (not with the
+    /// passcode, not with the recovery code), then removes the file. Takes
+    /// the same short time whatever the vault holds. Every call on this
+    /// object fails with `Erased` afterwards.
+    pub fn erase(&self) -> Result<()> {
+        let mut guard = self.inner();
+        if guard.erased {
+            return Ok(());
+        }
+        guard.session = None;
+        destroy_keys(&mut guard.conn)?;
+        let closed = std::mem::replace(&mut guard.conn, Connection::open_in_memory()?);
+        drop(closed);
+        store::remove_files(&guard.path);
+        guard.erased = true;
+        Ok(())
+    }
+}
+
+/// The first half of `erase`: every secret in the file replaced with
+/// random bytes of the same shape, the write-ahead log folded into the file
+/// and truncated.
+pub(crate) fn destroy_keys(conn: &mut Connection) -> Result<()> {
+    let header = match store::read_meta(conn, store::HEADER_ROW).and_then(|b| Header::parse(&b)) {
+        Ok(mut header) => {
+            header.destroy()?;
+            header.to_bytes()
+        }
+        Err(_) => {
+            let mut bytes = vec![0u8; HEADER_LEN];
+            crate::crypto::random::fill(&mut bytes)?;
+            bytes
+        }
+    };
+    let [a, b] = store::DIRECTORY_ROWS;
+    let (fill_a, fill_b) = (Directory::filler()?, Directory::filler()?);
+    let lock = LockRow::default().to_bytes();
+    store::write_meta(
+        conn,
+        &[
+            (store::HEADER_ROW, &header),
+            (a, &fill_a),
+            (b, &fill_b),
+            (store::LOCK_ROW, &lock),
+        ],
+    )?;
+    store::checkpoint(conn);
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! What a locked vault accepts: quick entries and access events, sealed to
+//! the drop box (see `crypto::dropbox`) as rows shaped like any record, and
+//! folded into the real space at its next unlock.
+
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::access::AccessKind;
+use crate::crypto::dropbox::{self, DropSecret, PUBLIC_LEN};
+use crate::domain::quick::QuickEntry;
+use crate::record::RecordId;
+use crate::time;
+use crate::{Result, VaultError};
+
+/// The content of one dropped row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Dropped {
+    #[serde(with = "time::millis")]
+    pub(crate) at: SystemTime,
+    pub(crate) utc_offset_seconds: i32,
+    pub(crate) what: DroppedWhat,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum DroppedWhat {
+    Entry { entry: QuickEntry },
+    Access { kind: AccessKind },
+}
+
+impl Dropped {
+    /// Seals this to the drop box's public key under a fresh record id.
+    pub(crate) fn seal(&self, recipient: &[u8; PUBLIC_LEN]) -> Result<(RecordId, Vec<u8>)> {
+        let json = Zeroizing::new(serde_json::to_vec(self).map_err(|_| VaultError::Storage)?);
+        let id = RecordId::random()?;
+        let blob = dropbox::seal_to(recipient, &id.0, &json)?;
+        Ok((id, blob))
+    }
+
+    /// Opens a dropped row; a row that is not one for this key is `Corrupt`.
+    pub(crate) fn open(secret: &DropSecret, id: &[u8], blob: &[u8]) -> Result<Self> {
+        let json = secret.open(id, blob)?;
+        serde_json::from_slice(&json).map_err(|_| VaultError::Corrupt)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::channel::Channel;
+
+    #[test]
+    fn round_trip() {
+        let secret = DropSecret::generate().unwrap();
+        let dropped = Dropped {
+            at: time::from_millis(1_800_000_000_000),
+            utc_offset_seconds: -18_000,
+            what: DroppedWhat::Entry {
+                entry: QuickEntry::TheirAttempt {
+                    person_id: crate::random_hex().unwrap(),
+                    channel: Channel::Call,
+                },
+            },
+        };
+        let (id, blob) = dropped.seal(&secret.public()).unwrap();
+        assert_eq!(Dropped::open(&secret, &id.0, &blob).unwrap(), dropped);
+        let other = DropSecret::generate().unwrap();
+        assert!(Dropped::open(&other, &id.0, &blob).is_err());
+    }
+}
