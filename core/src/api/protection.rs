@@ -187,3 +187,184 @@ pub(crate) fn destroy_keys(conn: &mut Connection) -> Result<()> {
     store::checkpoint(conn);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::keyring::Secret;
+    use crate::vault::VaultSetup;
+
+    fn setup() -> VaultSetup {
+        VaultSetup {
+            passcode: "2468".into(),
+            device_key: None,
+            passcode_needs_device_key: false,
+            kdf_iterations: Some(crate::KDF_FLOOR),
+        }
+    }
+
+    fn passcode(p: &str) -> Secret {
+        Secret::Passcode { passcode: p.into() }
+    }
+
+    fn file_bytes(path: &Path) -> Vec<u8> {
+        let mut out = Vec::new();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            if let Ok(bytes) = std::fs::read(&p) {
+                out.extend(bytes);
+            }
+        }
+        out
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn destroyed_keys_leave_nothing_in_the_file_or_its_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let created = Vault::create(&path, setup()).unwrap();
+        let vault = created.vault;
+        vault.set_duress_passcode("1357".into()).unwrap();
+        vault
+            .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
+            .unwrap();
+        // What a copy of the keys looked like before: the header's salt,
+        // slots and drop key, and both directory rows.
+        let (header, directories) = {
+            let guard = vault.inner();
+            let header = store::read_meta(&guard.conn, store::HEADER_ROW).unwrap();
+            let dirs: Vec<Vec<u8>> = store::DIRECTORY_ROWS
+                .iter()
+                .map(|r| store::read_meta(&guard.conn, *r).unwrap())
+                .collect();
+            (header, dirs)
+        };
+        destroy_keys(&mut vault.inner().conn).unwrap();
+        let bytes = file_bytes(&path);
+        for piece in header[5..]
+            .chunks(16)
+            .chain(directories.iter().map(|d| &d[..32]))
+        {
+            assert!(!contains(&bytes, piece), "old key material remains");
+        }
+        // A copy taken now opens with nothing.
+        let copy = dir.path().join("copy");
+        std::fs::copy(&path, &copy).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            let mut from = path.as_os_str().to_owned();
+            from.push(suffix);
+            let mut to = copy.as_os_str().to_owned();
+            to.push(suffix);
+            let _ = std::fs::copy(from, to);
+        }
+        let copied = Vault::open_path(&copy).unwrap();
+        for secret in [
+            passcode("2468"),
+            passcode("1357"),
+            Secret::RecoveryCode {
+                code: created.recovery_code.clone(),
+            },
+        ] {
+            assert_eq!(copied.unlock(secret), Err(VaultError::WrongSecret));
+        }
+        vault.erase().unwrap();
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn an_idle_session_locks_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::create(&dir.path().join("v"), setup()).unwrap().vault;
+        vault
+            .set_lock_policy(
+                LockPolicy {
+                    erase_after_failures: None,
+                    idle_timeout_seconds: 15,
+                },
+                false,
+            )
+            .unwrap();
+        assert!(vault.idle_seconds_left().unwrap() <= 15);
+        let back = |by: u64| {
+            let mut guard = vault.inner();
+            let session = guard.session.as_mut().unwrap();
+            session.last_active = Instant::now() - Duration::from_secs(by);
+        };
+        back(10);
+        assert!(vault.idle_seconds_left().unwrap() <= 5);
+        vault.touch();
+        assert!(vault.idle_seconds_left().unwrap() >= 14);
+        back(16);
+        assert_eq!(vault.idle_seconds_left(), None);
+        assert!(!vault.is_unlocked());
+        assert_eq!(vault.access_log(), Err(VaultError::Locked));
+    }
+
+    #[test]
+    fn a_file_from_before_the_drop_box_is_brought_up_to_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let vault = Vault::create(&path, setup()).unwrap().vault;
+        // Rewrite it as the previous version wrote it: a version 1 header,
+        // one directory row (row 1) without drop key, no lock row.
+        {
+            let mut guard = vault.inner();
+            let session = guard.session.take().unwrap();
+            let mut header = Header::parse(&store::read_meta(&guard.conn, 0).unwrap()).unwrap();
+            header.drop_public = None;
+            let mut directory = session.directory.clone();
+            directory.drop_public = None;
+            directory.drop_secret = None;
+            let sealed = directory.seal(&session.seal).unwrap();
+            store::write_meta(&mut guard.conn, &[(0, &header.to_bytes()), (1, &sealed)]).unwrap();
+            guard
+                .conn
+                .execute("DELETE FROM h WHERE k IN (2, 3)", [])
+                .unwrap();
+        }
+        drop(vault);
+        let vault = Vault::open_path(&path).unwrap();
+        // Locked, it cannot take drops yet: it has no drop key.
+        assert_eq!(
+            vault.log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0),
+            Err(VaultError::Locked)
+        );
+        vault.unlock(passcode("2468")).unwrap();
+        vault.lock();
+        vault
+            .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
+            .unwrap();
+        vault.unlock(passcode("2468")).unwrap();
+        let page = vault
+            .list_events(crate::EventQuery {
+                kinds: Vec::new(),
+                person_id: None,
+                from: None,
+                until: None,
+                offset: 0,
+                limit: 10,
+            })
+            .unwrap();
+        assert_eq!(page.events.len(), 1);
+        let guard = vault.inner();
+        let header = Header::parse(&store::read_meta(&guard.conn, 0).unwrap()).unwrap();
+        assert!(header.drop_public.is_some());
+        assert!(store::read_meta_opt(&guard.conn, 2).unwrap().is_some());
+        assert!(store::read_meta_opt(&guard.conn, store::LOCK_ROW)
+            .unwrap()
+            .is_some());
+        let lengths: Vec<usize> = store::DIRECTORY_ROWS
+            .iter()
+            .map(|r| store::read_meta(&guard.conn, *r).unwrap().len())
+            .collect();
+        assert_eq!(lengths[0], lengths[1]);
+    }
+}
