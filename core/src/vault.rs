@@ -777,26 +777,25 @@ impl Vault {
             return Err(VaultError::WrongSecret);
         };
         lock.failures = 0;
-        store::write_meta(&mut guard.conn, &[(store::LOCK_ROW, &lock.to_bytes())])?;
-        if let Some(session) = &mut guard.session {
+        let reset = lock.to_bytes();
+        let Inner {
+            conn,
+            session: current_session,
+            ..
+        } = &mut *guard;
+        if let Some(session) = current_session {
             if session.data_key[..] == data_key[..] {
+                store::write_meta(conn, &[(store::LOCK_ROW, &reset)])?;
                 session.last_active = Instant::now();
                 return Ok(());
             }
         }
-        guard.session = None;
-        let mut session = Session::new(data_key, directory, row, lock.idle_timeout())?;
-        let Loaded {
-            index,
-            dropped,
-            foreign,
-        } = load::load(&guard.conn, session.keys())?;
-        session.index = index;
-        session.foreign_rows = foreign;
-        let conn = &mut guard.conn;
-        if session.is_cover() {
-            // The real space learns of it through the drop box; the cover's
-            // own log shows an ordinary unlock.
+        *current_session = None;
+        let is_cover = directory.is_cover();
+        if is_cover {
+            // The real space learns of it through the drop box, in the
+            // transaction that resets the count: both kinds of unlock
+            // write the same number of times.
             let duress = Dropped {
                 at: now,
                 utc_offset_seconds: 0,
@@ -804,8 +803,23 @@ impl Vault {
                     kind: AccessKind::DuressUnlock,
                 },
             };
-            Self::drop_event(conn, &header, &duress)?;
-            session.foreign_rows += 1;
+            let tx = conn.transaction()?;
+            store::write_meta_in(&tx, &[(store::LOCK_ROW, &reset)])?;
+            Self::drop_event(&tx, &header, &duress)?;
+            tx.commit()?;
+        } else {
+            store::write_meta(conn, &[(store::LOCK_ROW, &reset)])?;
+        }
+        let mut session = Session::new(data_key, directory, row, lock.idle_timeout())?;
+        let Loaded {
+            index,
+            dropped,
+            foreign,
+        } = load::load(conn, session.keys())?;
+        session.index = index;
+        session.foreign_rows = foreign;
+        if is_cover {
+            // The cover's own log shows an ordinary unlock.
             session.adopt_unchained(conn)?;
         } else {
             session.upgrade_layout(conn, &header)?;
@@ -813,7 +827,7 @@ impl Vault {
             session.migrate_legacy_notes(conn)?;
         }
         session.fold(conn, dropped, vec![(now, AccessKind::Unlock)])?;
-        guard.session = Some(session);
+        *current_session = Some(session);
         Ok(())
     }
 

@@ -29,7 +29,7 @@ commands:
                  cargo clippy --workspace --all-targets -- -D warnings
                  cargo build --workspace --all-targets   (the cdylib, uniffi-bindgen)
                  cargo test --workspace
-                 NC_BENCH_QUICK=1 cargo test --workspace --bench vault  (bench smoke run)
+                 NC_BENCH_QUICK=1 cargo test --workspace --bench vault --bench protection  (bench smoke run)
                  cargo fuzz: every fuzz/ target for 25 s (one test each)
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
                  Kotlin tests on the JVM      (android/src/test/kotlin)
@@ -70,12 +70,19 @@ const FIXTURES_ENV: &str = "NOCONTACT_FIXTURES";
 /// Kotlin is restored from Swift); Kotlin runs first.
 const INTEROP: &str = "target/interop";
 const INTEROP_ENV: &str = "NOCONTACT_INTEROP";
-/// The benchmark smoke run: the vault bench (harness = false, so this runs
-/// its main) at small sizes. `--workspace` rather than `-p nocontact-core`:
+/// The benchmark smoke run: the vault and protection benches (harness =
+/// false, so this runs their mains) at small sizes. `--workspace` rather than `-p nocontact-core`:
 /// it resolves features like `cargo test --workspace` and so reuses its
 /// build, where `-p nocontact-core` drops the `uniffi` feature and rebuilds
 /// nocontact-core and ring.
-const BENCH: &[&str] = &["test", "--workspace", "--bench", "vault"];
+const BENCH: &[&str] = &[
+    "test",
+    "--workspace",
+    "--bench",
+    "vault",
+    "--bench",
+    "protection",
+];
 /// A hung test run is killed after this long.
 const TEST_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 
@@ -316,7 +323,7 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
         });
         runner.stage(
             "bench",
-            "NC_BENCH_QUICK=1 cargo test --workspace --bench vault (quick bench run)",
+            "NC_BENCH_QUICK=1 cargo test --workspace --bench vault --bench protection (quick bench run)",
             None,
             |c| {
                 let mut cmd = c.cargo(BENCH);

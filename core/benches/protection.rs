@@ -1,0 +1,351 @@
+//! Benchmarks for the protection features, each against a baseline measured
+//! in the same run:
+//!
+//! - logging while locked (ephemeral X25519, HKDF, AES-GCM, one insert)
+//!   against a plain rusqlite insert of a row of the same size at the same
+//!   `synchronous` level (target: at most 2x);
+//! - unlocking with the duress passcode against unlocking with the real
+//!   one, and the real one with and without a duress space, interleaved,
+//!   with Welch's t statistic: the times must not differ beyond noise;
+//! - crypto-erase of a vault of 100,000 records (target: well under a
+//!   second), against writing one record.
+//!
+//! Run with `cargo bench -p nocontact-core --bench protection`; set
+//! `NC_BENCH_QUICK=1` for a short run that only checks it works.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use nocontact_core::{
+    CheckIn, ContactMode, EventBody, LocalDate, NewEvent, NewReflection, PersonInput, QuickEntry,
+    ReflectionBody, ReflectionKind, Relationship, Secret, Vault, VaultSetup, KDF_FLOOR,
+};
+use rusqlite::{params, Connection};
+
+const REAL: &str = "2580";
+const DURESS: &str = "1397";
+
+fn quick() -> bool {
+    std::env::var_os("NC_BENCH_QUICK").is_some()
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1_000.0 {
+        format!("{us:.1} µs")
+    } else if us < 1_000_000.0 {
+        format!("{:.2} ms", us / 1e3)
+    } else {
+        format!("{:.2} s", us / 1e6)
+    }
+}
+
+fn report(name: &str, ours: Duration, base_name: &str, base: Duration, target: Option<f64>) {
+    let ratio = ours.as_secs_f64() / base.as_secs_f64().max(1e-12);
+    let verdict = match target {
+        Some(t) if ratio <= t => format!("(target <= {t:.1}x: met)"),
+        Some(t) => format!("(target <= {t:.1}x: MISSED)"),
+        None => String::new(),
+    };
+    println!(
+        "{name:<34} {:>10}   {base_name} {:>10}   ratio {ratio:>6.2}x {verdict}",
+        fmt(ours),
+        fmt(base)
+    );
+}
+
+fn setup() -> VaultSetup {
+    VaultSetup {
+        passcode: REAL.into(),
+        device_key: None,
+        passcode_needs_device_key: false,
+        kdf_iterations: Some(KDF_FLOOR),
+    }
+}
+
+fn passcode(p: &str) -> Secret {
+    Secret::Passcode { passcode: p.into() }
+}
+
+fn plain_open(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;
+         CREATE TABLE IF NOT EXISTS b (id BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;",
+    )
+    .unwrap();
+    conn
+}
+
+fn random_id(i: usize) -> [u8; 16] {
+    let mut x = (i as u128 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
+    x ^= x >> 61;
+    x.to_le_bytes()
+}
+
+fn open(path: &Path) -> Arc<Vault> {
+    Vault::open(path.to_string_lossy().into_owned()).unwrap()
+}
+
+fn bench_log_while_locked(dir: &Path) {
+    let n = if quick() { 30 } else { 500 };
+    let path = dir.join("drop.db");
+    let created = Vault::create(&path, setup()).unwrap();
+    drop(created);
+    let vault = open(&path);
+    let conn = plain_open(&dir.join("drop-plain.db"));
+    // The row a drop writes: read one back for its size.
+    vault
+        .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
+        .unwrap();
+    let len: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT max(length(v)) FROM b", [], |r| r.get(0))
+        .unwrap();
+    let blob = vec![0x5au8; len as usize];
+    let entry = |i: usize| match i % 3 {
+        0 => QuickEntry::CheckIn { mood: 3 },
+        1 => QuickEntry::Urge {
+            intensity: 7,
+            person_id: None,
+        },
+        _ => QuickEntry::TheirAttempt {
+            person_id: "0123456789abcdef0123456789abcdef".into(),
+            channel: nocontact_core::Channel::Call,
+        },
+    };
+    let mut ours = Vec::new();
+    let mut base = Vec::new();
+    for i in 0..n + 10 {
+        let t = Instant::now();
+        vault.log_while_locked(entry(i), 3600).unwrap();
+        let a = t.elapsed();
+        let t = Instant::now();
+        let mut stmt = conn
+            .prepare_cached("INSERT INTO b (id, v) VALUES (?1, ?2)")
+            .unwrap();
+        stmt.execute(params![random_id(i), blob]).unwrap();
+        let b = t.elapsed();
+        if i >= 10 {
+            ours.push(a);
+            base.push(b);
+        }
+    }
+    println!("locked drop row: {len} bytes (the plain rows have the same size)");
+    report(
+        "log while locked (synchronous=FULL)",
+        median(ours),
+        "plain insert",
+        median(base),
+        Some(2.0),
+    );
+}
+
+/// Mean and sample variance.
+fn stats(samples: &[f64]) -> (f64, f64) {
+    let n = samples.len() as f64;
+    let mean = samples.iter().sum::<f64>() / n;
+    let var = samples.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    (mean, var)
+}
+
+/// Welch's t statistic for two samples.
+fn welch_t(a: &[f64], b: &[f64]) -> f64 {
+    let (ma, va) = stats(a);
+    let (mb, vb) = stats(b);
+    let se = (va / a.len() as f64 + vb / b.len() as f64).sqrt();
+    if se == 0.0 {
+        0.0
+    } else {
+        (ma - mb) / se
+    }
+}
+
+fn fill(vault: &Vault, label: &str, n: usize) {
+    let people: Vec<String> = (0..3)
+        .map(|i| {
+            vault
+                .add_person(PersonInput {
+                    alias: format!("{label} {i}"),
+                    relationship: Relationship::Friend,
+                    mode: ContactMode::NoContact,
+                    no_contact_since: LocalDate {
+                        year: 2026,
+                        month: 1,
+                        day: 1,
+                    },
+                    blocked_on: Vec::new(),
+                    notes: String::new(),
+                })
+                .unwrap()
+                .id
+        })
+        .collect();
+    assert_eq!(people.len(), 3);
+    for i in 0..n {
+        if i % 2 == 0 {
+            vault
+                .log_event(NewEvent {
+                    at: None,
+                    utc_offset_seconds: 0,
+                    body: EventBody::CheckIn {
+                        check_in: CheckIn {
+                            mood: 3,
+                            energy: None,
+                            note: format!("{label} note {i}"),
+                            tags: Vec::new(),
+                        },
+                    },
+                })
+                .unwrap();
+        } else {
+            vault
+                .add_reflection(NewReflection {
+                    at: None,
+                    utc_offset_seconds: 0,
+                    body: ReflectionBody {
+                        kind: ReflectionKind::Journal { prompt_id: None },
+                        title: String::new(),
+                        text: format!("{label} journal {i}"),
+                        tags: Vec::new(),
+                        mood: None,
+                    },
+                })
+                .unwrap();
+        }
+    }
+}
+
+fn timed_unlock(vault: &Vault, secret: &str) -> f64 {
+    vault.lock();
+    let t = Instant::now();
+    vault.unlock(passcode(secret)).unwrap();
+    t.elapsed().as_secs_f64()
+}
+
+fn compare(name: &str, a_name: &str, a: &[f64], b_name: &str, b: &[f64]) {
+    let (ma, _) = stats(a);
+    let (mb, _) = stats(b);
+    let t = welch_t(a, b);
+    let verdict = if t.abs() < 3.0 {
+        "no difference beyond noise (|t| < 3)"
+    } else {
+        "DIFFERENT beyond noise (|t| >= 3)"
+    };
+    println!(
+        "{name:<34} {a_name} {:>9}  {b_name} {:>9}  diff {:+.1}%  Welch t {t:+.2}  n={}: {verdict}",
+        fmt(Duration::from_secs_f64(ma)),
+        fmt(Duration::from_secs_f64(mb)),
+        (ma / mb - 1.0) * 100.0,
+        a.len()
+    );
+}
+
+fn bench_unlock_times(dir: &Path) {
+    let runs = if quick() { 3 } else { 20 };
+    let records = if quick() { 20 } else { 60 };
+    let with = Vault::create(&dir.join("duress.db"), setup())
+        .unwrap()
+        .vault;
+    fill(&with, "real", records);
+    with.set_duress_passcode(DURESS.into()).unwrap();
+    with.lock();
+    with.unlock(passcode(DURESS)).unwrap();
+    fill(&with, "cover", records);
+    let without = Vault::create(&dir.join("plain.db"), setup()).unwrap().vault;
+    fill(&without, "real", records);
+
+    let (mut real, mut duress, mut plain) = (Vec::new(), Vec::new(), Vec::new());
+    // Warm up, then interleave so that all three see the same noise.
+    timed_unlock(&with, REAL);
+    timed_unlock(&without, REAL);
+    for i in 0..runs {
+        if i % 2 == 0 {
+            real.push(timed_unlock(&with, REAL));
+            duress.push(timed_unlock(&with, DURESS));
+        } else {
+            duress.push(timed_unlock(&with, DURESS));
+            real.push(timed_unlock(&with, REAL));
+        }
+        plain.push(timed_unlock(&without, REAL));
+    }
+    compare(
+        "unlock: duress vs real passcode",
+        "duress",
+        &duress,
+        "real",
+        &real,
+    );
+    compare(
+        "unlock: with vs without a cover",
+        "with",
+        &real,
+        "without",
+        &plain,
+    );
+}
+
+fn bench_erase(dir: &Path) {
+    let count = if quick() { 5_000 } else { 100_000 };
+    let path = dir.join("erase.db");
+    let vault = Vault::create(&path, setup()).unwrap().vault;
+    let body = |i: usize| NewEvent {
+        at: None,
+        utc_offset_seconds: 0,
+        body: EventBody::CheckIn {
+            check_in: CheckIn {
+                mood: 3,
+                energy: None,
+                note: format!("entry {i} with a note of a usual length for a check-in"),
+                tags: Vec::new(),
+            },
+        },
+    };
+    for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
+        vault
+            .log_events(chunk.iter().map(|&i| body(i)).collect())
+            .unwrap();
+    }
+    // Baseline: writing one record to the same vault.
+    let t = Instant::now();
+    vault.log_event(body(count)).unwrap();
+    let one = t.elapsed();
+    let size: u64 = ["", "-wal"]
+        .iter()
+        .map(|suffix| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+        })
+        .sum();
+    let t = Instant::now();
+    vault.erase().unwrap();
+    let erase = t.elapsed();
+    assert!(!path.exists());
+    println!(
+        "crypto-erase of {count} records ({:.1} MB file): {} {}",
+        size as f64 / 1e6,
+        fmt(erase),
+        if erase < Duration::from_millis(500) {
+            "(target: well under 1 s: met)"
+        } else {
+            "(target: well under 1 s: MISSED)"
+        }
+    );
+    report("crypto-erase", erase, "write one record", one, None);
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    bench_log_while_locked(dir.path());
+    bench_unlock_times(dir.path());
+    bench_erase(dir.path());
+}
