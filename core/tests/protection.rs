@@ -495,8 +495,12 @@ fn erase_leaves_nothing_that_opens() {
 }
 
 #[test]
-fn the_file_names_nothing() {
+fn the_file_names_nothing_and_notifications_start_neutral() {
     let f = fixture();
+    assert_eq!(
+        f.vault.reminder_settings().unwrap().discretion,
+        nocontact_core::Discretion::Neutral
+    );
     f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault
         .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
@@ -559,4 +563,45 @@ fn the_idle_timeout_is_reported_and_reset() {
         f.vault.set_lock_policy(LockPolicy::default(), false),
         Err(VaultError::Locked)
     );
+}
+
+#[test]
+fn entries_logged_while_locked_export_and_verify_with_their_mark() {
+    let f = fixture();
+    let ex = person(&f.vault, "Jordan");
+    f.vault.lock();
+    f.vault
+        .log_while_locked(
+            QuickEntry::TheirAttempt {
+                person_id: ex,
+                channel: Channel::Text,
+            },
+            3600,
+        )
+        .unwrap();
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    let folder = f.dir.path().join("export");
+    let summary = f
+        .vault
+        .export_evidence(
+            nocontact_core::EvidenceOptions {
+                person_id: None,
+                kinds: Vec::new(),
+                include_reflections: false,
+                from: None,
+                until: None,
+                zone: "Europe/Berlin".into(),
+            },
+            folder.to_string_lossy().into_owned(),
+            None,
+        )
+        .unwrap();
+    let verdict =
+        nocontact_core::verify_evidence(folder.to_string_lossy().into_owned(), Some(summary.code))
+            .unwrap();
+    assert!(verdict.valid, "{:?}", verdict.problems);
+    let json = std::fs::read_to_string(folder.join("evidence.json")).unwrap();
+    assert!(json.contains("\"locked\": true") || json.contains("\"locked\":true"));
+    let html = std::fs::read_to_string(folder.join("report.html")).unwrap();
+    assert!(html.contains("while the app was locked"));
 }

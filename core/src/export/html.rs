@@ -605,6 +605,9 @@ impl<'a> Report<'a> {
         if let Some(there) = self.logged_there(at, offset) {
             h.raw(&format!("<br><span class=\"meta\">{there}</span>"));
         }
+        if let EntryBody::Event { locked: true, .. } = content {
+            h.raw("<br><span class=\"meta\">logged at that moment with a quick entry, while the app was locked</span>");
+        }
         h.raw("</dd>\n");
         match content {
             EntryBody::Event { body, .. } => match body {
