@@ -14,7 +14,8 @@ usage:
 
 The home screen: the streak overall and with each person, the next milestone,
 today's prompt, the reminders still to come today, the last check-in and a
-date you marked if it is within a week. --json prints the core's summary as JSON.
+date you marked if it is within a week. --json prints the core's summary as JSON,
+with the last check-in (and its logged_while_locked) as last_check_in.
 
 ",
     zone::zone_help!()
@@ -44,7 +45,17 @@ pub(crate) fn run(vault: &Vault, cmd: StatusCmd) -> Result<(), String> {
     let name = zone::pick(cmd.zone);
     let summary = vault.summary(name.clone()).map_err(describe)?;
     if cmd.json {
-        let json = serde_json::to_string_pretty(&summary).map_err(|_| "cannot write JSON")?;
+        let mut value = serde_json::to_value(&summary).map_err(|_| "cannot write JSON")?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert(
+                "last_check_in".to_owned(),
+                summary
+                    .last_check_in
+                    .as_ref()
+                    .map_or(serde_json::Value::Null, render::event_json),
+            );
+        }
+        let json = serde_json::to_string_pretty(&value).map_err(|_| "cannot write JSON")?;
         println!("{json}");
         return Ok(());
     }
@@ -160,8 +171,13 @@ pub(crate) fn lines(summary: &HomeSummary, zone: Tz, aliases: &Aliases) -> Vec<S
                     .map(|e| format!(", energy {e}/5"))
                     .unwrap_or_default();
                 let local = when::local_date_of(event.at, event.utc_offset_seconds);
+                let quick = if event.logged_while_locked {
+                    render::LOCKED_TAG
+                } else {
+                    ""
+                };
                 out.push(format!(
-                    "Last check-in: mood {}/5{energy}, {} ({})",
+                    "Last check-in: mood {}/5{energy}, {} ({}){quick}",
                     check_in.mood,
                     render::local_time(event.at, event.utc_offset_seconds),
                     relative(local, summary.today)
