@@ -327,15 +327,19 @@ pub(crate) fn run_erase(
 pub(crate) fn run_lock_policy(vault: &Vault, cmd: LockPolicyCmd) -> Result<(), String> {
     if cmd.changes() {
         let mut policy = vault.lock_policy().map_err(describe)?;
-        if let Some(erase_after) = cmd.erase_after {
-            policy.erase_after_failures = erase_after;
-        }
+        // An erase already on was accepted when it was turned on; changing
+        // only the idle timeout keeps it without asking again.
+        let accept = match cmd.erase_after {
+            Some(erase_after) => {
+                policy.erase_after_failures = erase_after;
+                cmd.accept_evidence_loss
+            }
+            None => policy.erase_after_failures.is_some(),
+        };
         if let Some(idle) = cmd.idle {
             policy.idle_timeout_seconds = idle;
         }
-        vault
-            .set_lock_policy(policy, cmd.accept_evidence_loss)
-            .map_err(describe)?;
+        vault.set_lock_policy(policy, accept).map_err(describe)?;
         println!("Lock policy changed.");
     }
     let policy = vault.lock_policy().map_err(describe)?;
