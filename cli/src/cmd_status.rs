@@ -14,8 +14,7 @@ usage:
 
 The home screen: the streak overall and with each person, the next milestone,
 today's prompt, the reminders still to come today, the last check-in and a
-date you marked if it is within a week. --json prints the core's summary as JSON,
-with the last check-in (and its logged_while_locked) as last_check_in.
+date you marked if it is within a week. --json prints the core's summary as JSON.
 
 ",
     zone::zone_help!()
@@ -45,17 +44,7 @@ pub(crate) fn run(vault: &Vault, cmd: StatusCmd) -> Result<(), String> {
     let name = zone::pick(cmd.zone);
     let summary = vault.summary(name.clone()).map_err(describe)?;
     if cmd.json {
-        let mut value = serde_json::to_value(&summary).map_err(|_| "cannot write JSON")?;
-        if let Some(object) = value.as_object_mut() {
-            object.insert(
-                "last_check_in".to_owned(),
-                summary
-                    .last_check_in
-                    .as_ref()
-                    .map_or(serde_json::Value::Null, render::event_json),
-            );
-        }
-        let json = serde_json::to_string_pretty(&value).map_err(|_| "cannot write JSON")?;
+        let json = serde_json::to_string_pretty(&summary).map_err(|_| "cannot write JSON")?;
         println!("{json}");
         return Ok(());
     }

@@ -77,7 +77,8 @@ commands:
 
 options:
   --vault PATH       the vault file (default: notebook/store.db in the platform data folder)
-  --passcode-stdin   read passcodes (and a recovery code) from standard input, one per line
+  --passcode-stdin   read passcodes (a recovery code, a typed confirmation) from standard input,
+                     one per line
 
 status, insights and reminders count days in a time zone: --zone NAME (an IANA name,
 \"Europe/Berlin\"), else the TZ environment variable if it holds one, else the system zone, else UTC.";
