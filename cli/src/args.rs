@@ -13,8 +13,8 @@ use nocontact_core::LocalDate;
 
 use crate::names::{self, Named};
 use crate::{
-    cmd_backup, cmd_chain, cmd_events, cmd_export, cmd_insights, cmd_log, cmd_people, cmd_plan,
-    cmd_reflect, cmd_reminders, cmd_status, cmd_verify, when, USAGE,
+    cmd_backup, cmd_chain, cmd_drop, cmd_events, cmd_export, cmd_insights, cmd_log, cmd_people,
+    cmd_plan, cmd_protect, cmd_reflect, cmd_reminders, cmd_status, cmd_verify, when, USAGE,
 };
 
 #[derive(Debug, Default)]
@@ -62,6 +62,11 @@ pub(crate) enum Command {
     Backup(cmd_backup::BackupCmd),
     Export(cmd_export::ExportCmd),
     Verify(cmd_verify::VerifyCmd),
+    Drop(cmd_drop::DropCmd),
+    AccessLog(cmd_protect::AccessLogCmd),
+    Duress(cmd_protect::DuressCmd),
+    Erase(cmd_protect::EraseCmd),
+    LockPolicy(cmd_protect::LockPolicyCmd),
 }
 
 /// The usage text of a command group, by its word.
@@ -81,6 +86,8 @@ fn group_usage(word: &str) -> Option<&'static str> {
         "backup" | "restore" => cmd_backup::USAGE,
         "export" => cmd_export::USAGE,
         "verify" => cmd_verify::USAGE,
+        "drop" => cmd_drop::USAGE,
+        "access-log" | "duress" | "erase" | "lock-policy" => cmd_protect::USAGE,
         _ => return None,
     })
 }
@@ -148,6 +155,11 @@ pub(crate) fn parse(argv: &[String]) -> Parse<(Options, Command)> {
         "restore" => Command::Backup(cmd_backup::parse_restore(&rest, o)?),
         "export" => Command::Export(cmd_export::parse(&rest, o)?),
         "verify" => Command::Verify(cmd_verify::parse(&rest, o)?),
+        "drop" => Command::Drop(cmd_drop::parse(&rest, o)?),
+        "access-log" => Command::AccessLog(cmd_protect::parse_access_log(&rest, o)?),
+        "duress" => Command::Duress(cmd_protect::parse_duress(&rest, o)?),
+        "erase" => Command::Erase(cmd_protect::parse_erase(&rest, o)?),
+        "lock-policy" => Command::LockPolicy(cmd_protect::parse_lock_policy(&rest, o)?),
         "note" | "notes" => {
             return Err(usage_error(
                 USAGE,
@@ -464,6 +476,28 @@ mod tests {
         assert!(matches!(
             p(&["insights", "--weeks", "4"]).unwrap().1,
             Command::Insights(_)
+        ));
+        assert!(matches!(
+            p(&["drop", "ok", "--vault", "v"]).unwrap().1,
+            Command::Drop(_)
+        ));
+        assert!(matches!(
+            p(&["help", "drop"]).unwrap().1,
+            Command::Help(cmd_drop::USAGE)
+        ));
+        for word in ["access-log", "duress", "erase", "lock-policy"] {
+            assert!(matches!(
+                p(&["help", word]).unwrap().1,
+                Command::Help(cmd_protect::USAGE)
+            ));
+        }
+        assert!(matches!(
+            p(&["access-log", "--ack", "--json"]).unwrap().1,
+            Command::AccessLog(_)
+        ));
+        assert!(matches!(
+            p(&["erase", "--confirm", "ERASE"]).unwrap().1,
+            Command::Erase(_)
         ));
     }
 

@@ -9,10 +9,12 @@ use crate::{describe, ids, render, when};
 pub(crate) const USAGE: &str = "\
 usage:
   nocontact events [--kind KIND ...] [--person ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                   [--limit N] [--page N]
+                   [--limit N] [--page N] [--json]
 
 KIND: urge, contact, attempt, checkin (all when none is given)
---from and --to are local days, both included; --limit is 1-500 (default 20).";
+--from and --to are local days, both included; --limit is 1-500 (default 20).
+Entries logged with `drop` while the vault was locked are marked \"(quick, while
+locked)\"; --json prints the page as JSON, with logged_while_locked on each event.";
 
 const DEFAULT_LIMIT: u32 = 20;
 
@@ -24,6 +26,7 @@ pub(crate) struct EventsCmd {
     to: Option<NaiveDate>,
     limit: u32,
     page: u32,
+    json: bool,
 }
 
 pub(crate) fn parse(args: &[String], options: &mut Options) -> Parse<EventsCmd> {
@@ -36,6 +39,7 @@ pub(crate) fn parse(args: &[String], options: &mut Options) -> Parse<EventsCmd> 
             ("--to", Kind::Value),
             ("--limit", Kind::Value),
             ("--page", Kind::Value),
+            ("--json", Kind::Switch),
         ],
         USAGE,
         options,
@@ -57,6 +61,7 @@ pub(crate) fn parse(args: &[String], options: &mut Options) -> Parse<EventsCmd> 
         to: day("--to")?,
         limit: f.number("--limit")?.unwrap_or(DEFAULT_LIMIT),
         page,
+        json: f.switch("--json"),
     })
 }
 
@@ -71,6 +76,16 @@ pub(crate) fn run(vault: &Vault, cmd: EventsCmd) -> Result<(), String> {
         limit: cmd.limit,
     };
     let page = vault.list_events(query).map_err(describe)?;
+    if cmd.json {
+        let json = serde_json::json!({
+            "events": page.events.iter().map(render::event_json).collect::<Vec<_>>(),
+            "total": page.total,
+            "next_offset": page.next_offset,
+        });
+        let text = serde_json::to_string_pretty(&json).map_err(|_| "cannot write JSON")?;
+        println!("{text}");
+        return Ok(());
+    }
     let aliases = render::aliases(vault).map_err(describe)?;
     for event in &page.events {
         println!("{}", render::event_line(event, &aliases));

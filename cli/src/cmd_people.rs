@@ -15,7 +15,9 @@ usage:
   nocontact person add ALIAS --relationship REL --since YYYY-MM-DD
                    [--low-contact [--allow-channel CH ...] [--allow-topic TEXT ...]]
                    [--blocked-on CH ...] [--notes TEXT]
-  nocontact person list [--all]          (--all includes archived people)
+  nocontact person list [--all] [--full-ids]
+                   (--all includes archived people; --full-ids shows whole ids,
+                   as `drop` needs them)
   nocontact person archive ID
   nocontact person unarchive ID
 
@@ -47,7 +49,7 @@ CAT: place, time-of-day, date-or-anniversary (needs --date), emotion,
 #[derive(Debug)]
 pub(crate) enum PersonCmd {
     Add(PersonInput),
-    List { all: bool },
+    List { all: bool, full_ids: bool },
     Archive { id: String, archived: bool },
 }
 
@@ -125,10 +127,16 @@ pub(crate) fn parse_person(args: &[String], options: &mut Options) -> Parse<Pers
             }))
         }
         "list" => {
-            let f = Flags::parse(rest, &[("--all", Kind::Switch)], U, options)?;
+            let f = Flags::parse(
+                rest,
+                &[("--all", Kind::Switch), ("--full-ids", Kind::Switch)],
+                U,
+                options,
+            )?;
             f.no_words()?;
             Ok(PersonCmd::List {
                 all: f.switch("--all"),
+                full_ids: f.switch("--full-ids"),
             })
         }
         "archive" | "unarchive" => {
@@ -255,13 +263,17 @@ pub(crate) fn run_person(vault: &Vault, cmd: PersonCmd) -> Result<(), String> {
             let person = vault.add_person(input).map_err(describe)?;
             println!("added person {}", person_line(&person));
         }
-        PersonCmd::List { all } => {
+        PersonCmd::List { all, full_ids } => {
             let people = vault.list_people(all).map_err(describe)?;
             if people.is_empty() {
                 println!("no people yet; add one with `nocontact person add`");
             }
             for person in &people {
-                println!("{}", person_line(person));
+                let line = person_line(person);
+                match line.strip_prefix(short_id(&person.id)) {
+                    Some(rest) if full_ids => println!("{}{rest}", person.id),
+                    _ => println!("{line}"),
+                }
             }
         }
         PersonCmd::Archive { id, archived } => {

@@ -160,8 +160,13 @@ pub(crate) fn lines(summary: &HomeSummary, zone: Tz, aliases: &Aliases) -> Vec<S
                     .map(|e| format!(", energy {e}/5"))
                     .unwrap_or_default();
                 let local = when::local_date_of(event.at, event.utc_offset_seconds);
+                let quick = if event.logged_while_locked {
+                    render::LOCKED_TAG
+                } else {
+                    ""
+                };
                 out.push(format!(
-                    "Last check-in: mood {}/5{energy}, {} ({})",
+                    "Last check-in: mood {}/5{energy}, {} ({}){quick}",
                     check_in.mood,
                     render::local_time(event.at, event.utc_offset_seconds),
                     relative(local, summary.today)

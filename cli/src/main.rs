@@ -10,12 +10,14 @@ mod args;
 mod charts;
 mod cmd_backup;
 mod cmd_chain;
+mod cmd_drop;
 mod cmd_events;
 mod cmd_export;
 mod cmd_insights;
 mod cmd_log;
 mod cmd_people;
 mod cmd_plan;
+mod cmd_protect;
 mod cmd_reflect;
 mod cmd_reminders;
 mod cmd_status;
@@ -65,12 +67,18 @@ commands:
   verify        check an evidence export folder (no vault or passcode needed)
   passcode      change the passcode
   recover       set a new passcode with the recovery code
+  drop          log their attempt, an urge or \"I'm OK\" without the passcode (shows only \"Saved.\")
+  access-log    openings, failed unlock attempts and duress openings; --ack marks them seen
+  duress        set, remove or check a duress passcode that opens a separate, empty space
+  lock-policy   the failed unlocks so far, the wait they impose, an optional erase, the idle lock
+  erase         destroy the vault for good, without the passcode (asks to type ERASE)
   demo          walk through what the core does, in a throwaway vault
   help [COMMAND]  show this text, or a command's usage
 
 options:
-  --vault PATH       the vault file (default: the platform data folder)
-  --passcode-stdin   read passcodes (and a recovery code) from standard input, one per line
+  --vault PATH       the vault file (default: notebook/store.db in the platform data folder)
+  --passcode-stdin   read passcodes (a recovery code, a typed confirmation) from standard input,
+                     one per line
 
 status, insights and reminders count days in a time zone: --zone NAME (an IANA name,
 \"Europe/Berlin\"), else the TZ environment variable if it holds one, else the system zone, else UTC.";
@@ -108,6 +116,17 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         Command::Backup(cmd_backup::BackupCmd::RestoreNew { file }) => {
             return cmd_backup::restore_new(options, &mut prompter, file)
         }
+        Command::Drop(cmd) => return cmd_drop::run(open(options)?.as_ref(), cmd),
+        Command::Erase(cmd) => {
+            return cmd_protect::run_erase(open(options)?.as_ref(), &mut prompter, cmd)
+        }
+        Command::LockPolicy(cmd) => {
+            let vault = open(options)?;
+            if cmd.changes() {
+                unlock_open(&vault, &mut prompter)?;
+            }
+            return cmd_protect::run_lock_policy(&vault, cmd);
+        }
         Command::Recover => {
             let vault = open(options)?;
             let code = prompter.line("Recovery code: ")?;
@@ -140,11 +159,16 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
         Command::Chain(cmd) => cmd_chain::run(&vault, cmd),
         Command::Backup(cmd) => cmd_backup::run(&vault, &mut prompter, cmd),
         Command::Export(cmd) => cmd_export::run(&vault, cmd),
+        Command::AccessLog(cmd) => cmd_protect::run_access_log(&vault, cmd),
+        Command::Duress(cmd) => cmd_protect::run_duress(&vault, &mut prompter, cmd),
         Command::Help(_)
         | Command::Demo
         | Command::Init
         | Command::Recover
-        | Command::Verify(_) => Ok(()),
+        | Command::Verify(_)
+        | Command::Drop(_)
+        | Command::Erase(_)
+        | Command::LockPolicy(_) => Ok(()),
     }
 }
 
@@ -188,11 +212,16 @@ fn open(options: &Options) -> Result<Arc<Vault>, String> {
 
 fn unlock(options: &Options, prompter: &mut Prompter) -> Result<Arc<Vault>, String> {
     let vault = open(options)?;
+    unlock_open(&vault, prompter)?;
+    Ok(vault)
+}
+
+/// Asks for the passcode and unlocks a vault already open.
+fn unlock_open(vault: &Vault, prompter: &mut Prompter) -> Result<(), String> {
     let passcode = prompter.passcode("Passcode: ")?;
     vault
         .unlock(Secret::Passcode { passcode })
-        .map_err(describe)?;
-    Ok(vault)
+        .map_err(describe)
 }
 
 /// One line for an error, without user text or paths.
@@ -201,6 +230,11 @@ pub(crate) fn describe(err: VaultError) -> String {
         VaultError::WrongSecret => "wrong passcode".to_owned(),
         VaultError::InvalidInput { field } => format!("invalid {}", field.replace('_', " ")),
         VaultError::InUse => "still in use; archive it instead".to_owned(),
+        VaultError::TryLater { seconds } => format!(
+            "Too many attempts. Try again in {}.",
+            cmd_protect::duration(seconds)
+        ),
+        VaultError::Erased => "This vault was erased.".to_owned(),
         other => other.to_string(),
     }
 }

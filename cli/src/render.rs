@@ -147,7 +147,38 @@ pub(crate) fn event_line(event: &Event, aliases: &Aliases) -> String {
     if event.revision > 0 {
         line += &format!("  (amended, version {})", event.revision + 1);
     }
+    if event.logged_while_locked {
+        line += LOCKED_TAG;
+    }
     line
+}
+
+/// The mark of an event logged with `drop`, while the vault was locked.
+pub(crate) const LOCKED_TAG: &str = "  (quick, while locked)";
+
+/// An instant as RFC 3339 in the offset it was logged with.
+fn rfc3339(at: std::time::SystemTime, offset_seconds: i32) -> String {
+    let utc: DateTime<Utc> = at.into();
+    match FixedOffset::east_opt(offset_seconds) {
+        Some(offset) => utc.with_timezone(&offset).to_rfc3339(),
+        None => utc.to_rfc3339(),
+    }
+}
+
+/// An event as JSON: its fields, times as RFC 3339, the body as the core
+/// writes it.
+pub(crate) fn event_json(event: &Event) -> serde_json::Value {
+    serde_json::json!({
+        "id": event.id,
+        "kind": names::name(event.kind),
+        "at": rfc3339(event.at, event.utc_offset_seconds),
+        "utc_offset_seconds": event.utc_offset_seconds,
+        "recorded_at": rfc3339(event.recorded_at, event.utc_offset_seconds),
+        "revision": event.revision,
+        "amended_at": event.amended_at.map(|t| rfc3339(t, event.utc_offset_seconds)),
+        "logged_while_locked": event.logged_while_locked,
+        "body": serde_json::to_value(&event.body).unwrap_or(serde_json::Value::Null),
+    })
 }
 
 #[cfg(test)]
@@ -207,6 +238,19 @@ mod tests {
             event_line(&event, &aliases),
             "01234567  2023-11-14 22:13 +00:00  contact  R.  by messaging-app, I started it; \
              crossed 1 boundary  (amended, version 2)"
+        );
+        assert_eq!(event_json(&event)["logged_while_locked"], false);
+        event.logged_while_locked = true;
+        assert!(
+            event_line(&event, &aliases).ends_with("(amended, version 2)  (quick, while locked)")
+        );
+        let json = event_json(&event);
+        assert_eq!(json["logged_while_locked"], true);
+        assert_eq!(json["kind"], "contact");
+        assert_eq!(json["at"], "2023-11-14T22:13:20+00:00");
+        assert_eq!(
+            json["body"]["my_contact"]["contact"]["channel"],
+            "messaging_app"
         );
     }
 }
