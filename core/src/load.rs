@@ -37,7 +37,9 @@ pub(crate) struct Keys<'a> {
     pub(crate) is_cover: bool,
 }
 
-/// What one row is to this space.
+/// What one row is to this space. Short-lived (moved into its list as soon
+/// as it is made), so the large variant is not boxed.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Row {
     Own(RecordId, Record, Option<Hash>),
     Damaged,

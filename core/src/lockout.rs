@@ -85,21 +85,11 @@ pub struct LockState {
 }
 
 /// The stored row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct LockRow {
     pub(crate) failures: u32,
     pub(crate) last_attempt_ms: i64,
     pub(crate) policy: LockPolicy,
-}
-
-impl Default for LockRow {
-    fn default() -> Self {
-        Self {
-            failures: 0,
-            last_attempt_ms: 0,
-            policy: LockPolicy::default(),
-        }
-    }
 }
 
 impl LockRow {

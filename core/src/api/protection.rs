@@ -147,12 +147,15 @@ impl Vault {
         if guard.erased {
             return Ok(());
         }
-        guard.session = None;
+        // The keys go first; wiping the plaintext held in memory comes last.
+        let session = guard.session.take();
         destroy_keys(&mut guard.conn)?;
         let closed = std::mem::replace(&mut guard.conn, Connection::open_in_memory()?);
         drop(closed);
         store::remove_files(&guard.path);
         guard.erased = true;
+        drop(guard);
+        drop(session);
         Ok(())
     }
 }

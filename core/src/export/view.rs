@@ -21,7 +21,10 @@ pub(crate) struct ChainRecord {
     pub(crate) digest: Hash,
 }
 
+/// Most records are versions; boxing their content would cost an
+/// allocation each for the rare redaction's sake.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum ChainOp {
     /// A creation (revision 0) or an amendment.
     Version {
