@@ -13,10 +13,13 @@
 //! Run with `cargo bench -p nocontact-core --bench protection`; set
 //! `NC_BENCH_QUICK=1` for a short run that only checks it works.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::{fmt, median, plain_open, quick, random_id, report_against};
 use nocontact_core::{
     CheckIn, ContactMode, EventBody, LocalDate, NewEvent, NewReflection, PersonInput, QuickEntry,
     ReflectionBody, ReflectionKind, Relationship, Secret, Vault, VaultSetup, KDF_FLOOR,
@@ -26,38 +29,8 @@ use rusqlite::{params, Connection};
 const REAL: &str = "2580";
 const DURESS: &str = "1397";
 
-fn quick() -> bool {
-    std::env::var_os("NC_BENCH_QUICK").is_some()
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn fmt(d: Duration) -> String {
-    let us = d.as_secs_f64() * 1e6;
-    if us < 1_000.0 {
-        format!("{us:.1} µs")
-    } else if us < 1_000_000.0 {
-        format!("{:.2} ms", us / 1e3)
-    } else {
-        format!("{:.2} s", us / 1e6)
-    }
-}
-
 fn report(name: &str, ours: Duration, base_name: &str, base: Duration, target: Option<f64>) {
-    let ratio = ours.as_secs_f64() / base.as_secs_f64().max(1e-12);
-    let verdict = match target {
-        Some(t) if ratio <= t => format!("(target <= {t:.1}x: met)"),
-        Some(t) => format!("(target <= {t:.1}x: MISSED)"),
-        None => String::new(),
-    };
-    println!(
-        "{name:<34} {:>10}   {base_name} {:>10}   ratio {ratio:>6.2}x {verdict}",
-        fmt(ours),
-        fmt(base)
-    );
+    report_against(name, "", ours, base_name, base, target);
 }
 
 fn setup() -> VaultSetup {
@@ -71,24 +44,6 @@ fn setup() -> VaultSetup {
 
 fn passcode(p: &str) -> Secret {
     Secret::Passcode { passcode: p.into() }
-}
-
-fn plain_open(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
-    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
-        .unwrap();
-    conn.execute_batch(
-        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;
-         CREATE TABLE IF NOT EXISTS b (id BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;",
-    )
-    .unwrap();
-    conn
-}
-
-fn random_id(i: usize) -> [u8; 16] {
-    let mut x = (i as u128 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
-    x ^= x >> 61;
-    x.to_le_bytes()
 }
 
 fn open(path: &Path) -> Arc<Vault> {

@@ -101,6 +101,14 @@ pub(crate) struct Inner {
     pub(crate) erased: bool,
 }
 
+/// Writes that go into the same transaction as a store: rows of `h`, and
+/// rows already sealed (a drop).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Along<'a> {
+    pub(crate) meta: &'a [(i64, &'a [u8])],
+    pub(crate) rows: &'a [(RecordId, Vec<u8>)],
+}
+
 /// Everything that exists only while the vault is unlocked: one space's
 /// keys and content.
 pub(crate) struct Session {
@@ -185,15 +193,17 @@ impl Session {
         conn: &mut Connection,
         items: Vec<(RecordId, Record)>,
     ) -> Result<()> {
-        self.store_replacing(conn, items, &[])
+        self.store_replacing(conn, items, &[], Along::default())
     }
 
-    /// Like `store`, and deletes the records `remove` in the same transaction.
+    /// Like `store`, and deletes the records `remove` and writes `along`
+    /// in the same transaction.
     pub(crate) fn store_replacing(
         &mut self,
         conn: &mut Connection,
         items: Vec<(RecordId, Record)>,
         remove: &[RecordId],
+        along: Along<'_>,
     ) -> Result<()> {
         let sealed = items
             .iter()
@@ -206,6 +216,10 @@ impl Session {
         for id in remove {
             store::delete_record(&tx, &id.0)?;
         }
+        for (id, blob) in along.rows {
+            store::upsert_record(&tx, &id.0, blob)?;
+        }
+        store::write_meta_in(&tx, along.meta)?;
         tx.commit()?;
         for (id, record) in items {
             self.index.put(id, record);
@@ -236,17 +250,18 @@ impl Session {
             .into_iter()
             .map(|(entry, op)| (entry, recorded_at, op))
             .collect();
-        self.append_at(conn, ops, replacing, &[])
+        self.append_at(conn, ops, replacing, &[], Along::default())
     }
 
     /// `append` with an instant recorded per op, deleting the records
-    /// `remove` in the same transaction.
+    /// `remove` and writing `along` in the same transaction.
     pub(crate) fn append_at(
         &mut self,
         conn: &mut Connection,
         ops: Vec<(Option<String>, SystemTime, LedgerOp)>,
         replacing: Vec<(RecordId, Record)>,
         remove: &[RecordId],
+        along: Along<'_>,
     ) -> Result<Vec<RecordId>> {
         let (mut seq, mut tip) = self.index.ledger.chain_tip();
         let mut items = replacing;
@@ -278,7 +293,7 @@ impl Session {
                 head: tip,
             }),
         ));
-        self.store_replacing(conn, items, remove)?;
+        self.store_replacing(conn, items, remove, along)?;
         Ok(ids)
     }
 
@@ -381,7 +396,7 @@ impl Session {
             })
             .collect();
         let old: Vec<RecordId> = notes.iter().map(|(id, _)| *id).collect();
-        self.append_at(conn, ops, Vec::new(), &old)?;
+        self.append_at(conn, ops, Vec::new(), &old, Along::default())?;
         for (_, note) in &mut notes {
             zeroize::Zeroize::zeroize(note);
         }
@@ -399,6 +414,7 @@ impl Session {
         conn: &mut Connection,
         mut dropped: Vec<(RecordId, Dropped)>,
         extra: Vec<(SystemTime, AccessKind)>,
+        along: Along<'_>,
     ) -> Result<()> {
         dropped.sort_by_key(|(id, d)| (d.at, *id));
         let mut events = extra;
@@ -435,9 +451,10 @@ impl Session {
         log.add(events);
         let replacing = vec![(log_id, Record::AccessLog(log))];
         if ops.is_empty() {
-            self.store_replacing(conn, replacing, &remove)
+            self.store_replacing(conn, replacing, &remove, along)
         } else {
-            self.append_at(conn, ops, replacing, &remove).map(|_| ())
+            self.append_at(conn, ops, replacing, &remove, along)
+                .map(|_| ())
         }
     }
 
@@ -792,24 +809,6 @@ impl Vault {
         }
         *current_session = None;
         let is_cover = directory.is_cover();
-        if is_cover {
-            // The real space learns of it through the drop box, in the
-            // transaction that resets the count: both kinds of unlock
-            // write the same number of times.
-            let duress = Dropped {
-                at: now,
-                utc_offset_seconds: 0,
-                what: DroppedWhat::Access {
-                    kind: AccessKind::DuressUnlock,
-                },
-            };
-            let tx = conn.transaction()?;
-            store::write_meta_in(&tx, &[(store::LOCK_ROW, &reset)])?;
-            Self::drop_event(&tx, &header, &duress)?;
-            tx.commit()?;
-        } else {
-            store::write_meta(conn, &[(store::LOCK_ROW, &reset)])?;
-        }
         let mut session = Session::new(data_key, directory, row, lock.idle_timeout())?;
         let Loaded {
             index,
@@ -818,15 +817,34 @@ impl Vault {
         } = load::load(conn, session.keys())?;
         session.index = index;
         session.foreign_rows = foreign;
+        let mut rows = Vec::new();
         if is_cover {
-            // The cover's own log shows an ordinary unlock.
+            // The real space learns of it through the drop box; the cover's
+            // own log shows an ordinary unlock.
+            let duress = Dropped {
+                at: now,
+                utc_offset_seconds: 0,
+                what: DroppedWhat::Access {
+                    kind: AccessKind::DuressUnlock,
+                },
+            };
+            let public = header.drop_public.as_ref().ok_or(VaultError::Corrupt)?;
+            rows.push(duress.seal(public)?);
+            session.foreign_rows += 1;
             session.adopt_unchained(conn)?;
         } else {
             session.upgrade_layout(conn, &header)?;
             session.adopt_unchained(conn)?;
             session.migrate_legacy_notes(conn)?;
         }
-        session.fold(conn, dropped, vec![(now, AccessKind::Unlock)])?;
+        // One transaction for the count's reset, the access log and (for
+        // a cover) the note to the real space: every unlock writes twice,
+        // counting the attempt, whichever space it opens.
+        let along = Along {
+            meta: &[(store::LOCK_ROW, &reset)],
+            rows: &rows,
+        };
+        session.fold(conn, dropped, vec![(now, AccessKind::Unlock)], along)?;
         *current_session = Some(session);
         Ok(())
     }

@@ -5,9 +5,9 @@ use std::time::SystemTime;
 use crate::domain::channel::Channel;
 use crate::domain::entries::{Entry, EntryBody, LedgerOp};
 use crate::domain::events::{
-    AttemptResponse, CheckIn, Event, EventBody, EventKind, Initiator, Logged, MyContact, NewEvent,
-    TheirAttempt, Urge, UrgeOutcome,
+    Event, EventBody, EventKind, Initiator, Logged, MyContact, NewEvent, UrgeOutcome,
 };
+use crate::domain::quick;
 use crate::record::{Record, RecordId};
 use crate::vault::{Session, Vault};
 use crate::{time, Result, VaultError};
@@ -185,21 +185,7 @@ impl Vault {
         channel: Channel,
         utc_offset_seconds: i32,
     ) -> Result<Event> {
-        let body = EventBody::TheirAttempt {
-            attempt: TheirAttempt {
-                person_id,
-                channel,
-                handle: String::new(),
-                said: String::new(),
-                said_verbatim: false,
-                response: AttemptResponse::Ignored,
-                location: String::new(),
-                witnesses: Vec::new(),
-                felt_unsafe: 0,
-                attachments: Vec::new(),
-                note: String::new(),
-            },
-        };
+        let body = quick::attempt_body(person_id, channel);
         self.quick(body, utc_offset_seconds)
     }
 
@@ -210,19 +196,7 @@ impl Vault {
         outcome: UrgeOutcome,
         utc_offset_seconds: i32,
     ) -> Result<Event> {
-        let body = EventBody::Urge {
-            urge: Urge {
-                intensity,
-                person_id: None,
-                trigger_ids: Vec::new(),
-                emotions: Vec::new(),
-                other_emotions: Vec::new(),
-                coping: Vec::new(),
-                outcome,
-                reached_out_via: None,
-                note: String::new(),
-            },
-        };
+        let body = quick::urge_body(intensity, None, outcome);
         self.quick(body, utc_offset_seconds)
     }
 
@@ -248,14 +222,7 @@ impl Vault {
 
     /// Quick log: a mood check-in.
     pub fn quick_check_in(&self, mood: u8, utc_offset_seconds: i32) -> Result<Event> {
-        let body = EventBody::CheckIn {
-            check_in: CheckIn {
-                mood,
-                energy: None,
-                note: String::new(),
-                tags: Vec::new(),
-            },
-        };
+        let body = quick::check_in_body(mood);
         self.quick(body, utc_offset_seconds)
     }
 }

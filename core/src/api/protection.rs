@@ -14,7 +14,7 @@ use crate::lockout::{LockPolicy, LockRow, LockState};
 use crate::record::{Record, RecordId};
 use crate::store;
 use crate::time;
-use crate::vault::Vault;
+use crate::vault::{Along, Vault};
 use crate::{Result, VaultError};
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
@@ -41,7 +41,12 @@ impl Vault {
             // No row to delete: a fresh id stands in for it.
             let stand_in = RecordId::random()?;
             return self.with_session(|conn, session| {
-                session.fold(conn, vec![(stand_in, dropped)], Vec::new())
+                session.fold(
+                    conn,
+                    vec![(stand_in, dropped)],
+                    Vec::new(),
+                    Along::default(),
+                )
             });
         }
         let header = self.header()?;

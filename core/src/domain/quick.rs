@@ -57,46 +57,65 @@ impl QuickEntry {
     /// The event it becomes in the log.
     pub(crate) fn into_body(self) -> EventBody {
         match self {
-            QuickEntry::TheirAttempt { person_id, channel } => EventBody::TheirAttempt {
-                attempt: TheirAttempt {
-                    person_id,
-                    channel,
-                    handle: String::new(),
-                    said: String::new(),
-                    said_verbatim: false,
-                    response: AttemptResponse::Ignored,
-                    location: String::new(),
-                    witnesses: Vec::new(),
-                    felt_unsafe: 0,
-                    attachments: Vec::new(),
-                    note: String::new(),
-                },
-            },
+            QuickEntry::TheirAttempt { person_id, channel } => attempt_body(person_id, channel),
             QuickEntry::Urge {
                 intensity,
                 person_id,
-            } => EventBody::Urge {
-                urge: Urge {
-                    intensity,
-                    person_id,
-                    trigger_ids: Vec::new(),
-                    emotions: Vec::new(),
-                    other_emotions: Vec::new(),
-                    coping: Vec::new(),
-                    outcome: UrgeOutcome::Delayed,
-                    reached_out_via: None,
-                    note: String::new(),
-                },
-            },
-            QuickEntry::CheckIn { mood } => EventBody::CheckIn {
-                check_in: CheckIn {
-                    mood,
-                    energy: None,
-                    note: String::new(),
-                    tags: Vec::new(),
-                },
-            },
+            } => urge_body(intensity, person_id, UrgeOutcome::Delayed),
+            QuickEntry::CheckIn { mood } => check_in_body(mood),
         }
+    }
+}
+
+/// An attempt with only who and how; the rest can be amended in later.
+pub(crate) fn attempt_body(person_id: String, channel: Channel) -> EventBody {
+    EventBody::TheirAttempt {
+        attempt: TheirAttempt {
+            person_id,
+            channel,
+            handle: String::new(),
+            said: String::new(),
+            said_verbatim: false,
+            response: AttemptResponse::Ignored,
+            location: String::new(),
+            witnesses: Vec::new(),
+            felt_unsafe: 0,
+            attachments: Vec::new(),
+            note: String::new(),
+        },
+    }
+}
+
+/// An urge with only its intensity and outcome.
+pub(crate) fn urge_body(
+    intensity: u8,
+    person_id: Option<String>,
+    outcome: UrgeOutcome,
+) -> EventBody {
+    EventBody::Urge {
+        urge: Urge {
+            intensity,
+            person_id,
+            trigger_ids: Vec::new(),
+            emotions: Vec::new(),
+            other_emotions: Vec::new(),
+            coping: Vec::new(),
+            outcome,
+            reached_out_via: None,
+            note: String::new(),
+        },
+    }
+}
+
+/// A check-in with only a mood.
+pub(crate) fn check_in_body(mood: u8) -> EventBody {
+    EventBody::CheckIn {
+        check_in: CheckIn {
+            mood,
+            energy: None,
+            note: String::new(),
+            tags: Vec::new(),
+        },
     }
 }
 
