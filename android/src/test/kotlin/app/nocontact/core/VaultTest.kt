@@ -6,7 +6,7 @@
 // `FAIL name: reason`, then `N passed, M failed`, and exits non-zero if any
 // test failed or none ran. Arguments, if given, select tests by substring.
 // The harness helpers are `internal` so that DomainTest.kt and InsightsTest.kt
-// register their tests with the same runner (see main below).
+// (and LedgerTest.kt, ProtectionTest.kt) register their tests with the same runner (see main below).
 package app.nocontact.core
 
 import java.io.File
@@ -430,6 +430,7 @@ fun main(args: Array<String>) {
     registerDomainTests() // DomainTest.kt
     registerInsightsTests() // InsightsTest.kt
     registerLedgerTests() // LedgerTest.kt
+    registerProtectionTests() // ProtectionTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
