@@ -85,7 +85,7 @@ let protectionTests: [(String, (TestContext) throws -> Void)] = [
         let logged = Array(try app.listEvents(query: allEvents()).events.reversed())
         try assertEq(logged.map(\.kind), [.theirAttempt, .urge, .checkIn], "kinds, in the order made")
         try assertEq(logged.map(\.loggedWhileLocked), [true, true, true], "loggedWhileLocked")
-        try assertEq(logged.map(\.utcOffsetSeconds), entries.map(\.1), "UTC offsets")
+        try assertEq(logged.map(\.utcOffsetSeconds), entries.map { $0.1 }, "UTC offsets")
         for (event, window) in zip(logged, windows) {
             try check(
                 event.at >= window.0 && event.at <= window.1,
