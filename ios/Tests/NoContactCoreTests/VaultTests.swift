@@ -333,9 +333,16 @@ let allTests: [(String, (TestContext) throws -> Void)] = [
         try check(!vault.isUnlocked(), "still locked after a wrong passcode")
         try vault.unlock(secret: .passcode(passcode: passcode))
         try assertEq(try vault.listReflections(query: reflections()).reflections, [r], "reflections after unlock")
+        // The first unlock writes the access log: one record more, rewritten
+        // in place from then on.
         try assertStatus(
             vault, "unlocked again", unlocked: true, hasDeviceKey: false, passcodeNeedsDeviceKey: false,
-            recordCount: records)
+            recordCount: records + 1)
+        vault.lock()
+        try vault.unlock(secret: .passcode(passcode: passcode))
+        try assertStatus(
+            vault, "unlocked a third time", unlocked: true, hasDeviceKey: false, passcodeNeedsDeviceKey: false,
+            recordCount: records + 1)
     }),
 
     ("reopen from path and unlock", { t in

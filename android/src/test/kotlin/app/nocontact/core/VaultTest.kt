@@ -6,7 +6,7 @@
 // `FAIL name: reason`, then `N passed, M failed`, and exits non-zero if any
 // test failed or none ran. Arguments, if given, select tests by substring.
 // The harness helpers are `internal` so that DomainTest.kt and InsightsTest.kt
-// register their tests with the same runner (see main below).
+// (and LedgerTest.kt, ProtectionTest.kt) register their tests with the same runner (see main below).
 package app.nocontact.core
 
 import java.io.File
@@ -286,7 +286,12 @@ private fun registerTests() {
         check(!vault.isUnlocked()) { "still locked after a wrong passcode" }
         vault.unlock(Secret.Passcode(PASSCODE))
         assertEq(vault.listReflections(reflections()).reflections, listOf(r), "reflections after unlock")
-        assertStatus(vault, "unlocked again", unlocked = true, hasDeviceKey = false, passcodeNeedsDeviceKey = false, recordCount = records)
+        // The first unlock writes the access log: one record more, rewritten
+        // in place from then on.
+        assertStatus(vault, "unlocked again", unlocked = true, hasDeviceKey = false, passcodeNeedsDeviceKey = false, recordCount = records + 1uL)
+        vault.lock()
+        vault.unlock(Secret.Passcode(PASSCODE))
+        assertStatus(vault, "unlocked a third time", unlocked = true, hasDeviceKey = false, passcodeNeedsDeviceKey = false, recordCount = records + 1uL)
     }
 
     test("reopen from path and unlock") {
@@ -430,6 +435,7 @@ fun main(args: Array<String>) {
     registerDomainTests() // DomainTest.kt
     registerInsightsTests() // InsightsTest.kt
     registerLedgerTests() // LedgerTest.kt
+    registerProtectionTests() // ProtectionTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
