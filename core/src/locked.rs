@@ -19,6 +19,10 @@ use crate::{Result, VaultError};
 pub(crate) struct Dropped {
     #[serde(with = "time::millis")]
     pub(crate) at: SystemTime,
+    /// Nanoseconds since the epoch when it was made: orders drops made
+    /// within the same millisecond (`at` keeps the vault's resolution).
+    #[serde(default)]
+    pub(crate) nanos: u64,
     pub(crate) utc_offset_seconds: i32,
     pub(crate) what: DroppedWhat,
 }
@@ -31,6 +35,20 @@ pub(crate) enum DroppedWhat {
 }
 
 impl Dropped {
+    /// A drop made now.
+    pub(crate) fn now(utc_offset_seconds: i32, what: DroppedWhat) -> Self {
+        let exact = SystemTime::now();
+        let nanos = exact
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        Self {
+            at: time::from_millis(time::to_millis(exact)),
+            nanos,
+            utc_offset_seconds,
+            what,
+        }
+    }
+
     /// Seals this to the drop box's public key under a fresh record id.
     pub(crate) fn seal(&self, recipient: &[u8; PUBLIC_LEN]) -> Result<(RecordId, Vec<u8>)> {
         let json = Zeroizing::new(serde_json::to_vec(self).map_err(|_| VaultError::Storage)?);
@@ -56,6 +74,7 @@ mod tests {
         let secret = DropSecret::generate().unwrap();
         let dropped = Dropped {
             at: time::from_millis(1_800_000_000_000),
+            nanos: 1_800_000_000_000_000_123,
             utc_offset_seconds: -18_000,
             what: DroppedWhat::Entry {
                 entry: QuickEntry::TheirAttempt {

@@ -416,7 +416,7 @@ impl Session {
         extra: Vec<(SystemTime, AccessKind)>,
         along: Along<'_>,
     ) -> Result<()> {
-        dropped.sort_by_key(|(id, d)| (d.at, *id));
+        dropped.sort_by_key(|(id, d)| (d.at, d.nanos, *id));
         let mut events = extra;
         let mut ops = Vec::new();
         let mut remove = Vec::with_capacity(dropped.len());
@@ -777,13 +777,12 @@ impl Vault {
             let _ = open_directory(&guard.conn, &Zeroizing::new([0u8; KEY_LEN]));
         }
         let Some((data_key, directory, row)) = found else {
-            let dropped = Dropped {
-                at: now,
-                utc_offset_seconds: 0,
-                what: DroppedWhat::Access {
+            let dropped = Dropped::now(
+                0,
+                DroppedWhat::Access {
                     kind: AccessKind::FailedUnlock,
                 },
-            };
+            );
             // Best effort: a vault from before the drop box cannot log it.
             let _ = Self::drop_event(&guard.conn, &header, &dropped);
             if lock.must_erase() {
@@ -821,13 +820,12 @@ impl Vault {
         if is_cover {
             // The real space learns of it through the drop box; the cover's
             // own log shows an ordinary unlock.
-            let duress = Dropped {
-                at: now,
-                utc_offset_seconds: 0,
-                what: DroppedWhat::Access {
+            let duress = Dropped::now(
+                0,
+                DroppedWhat::Access {
                     kind: AccessKind::DuressUnlock,
                 },
-            };
+            );
             let public = header.drop_public.as_ref().ok_or(VaultError::Corrupt)?;
             rows.push(duress.seal(public)?);
             session.foreign_rows += 1;

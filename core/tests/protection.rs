@@ -605,3 +605,33 @@ fn entries_logged_while_locked_export_and_verify_with_their_mark() {
     let html = std::fs::read_to_string(folder.join("report.html")).unwrap();
     assert!(html.contains("while the app was locked"));
 }
+
+#[test]
+fn quick_drops_in_a_burst_keep_their_order() {
+    let f = fixture();
+    f.vault.lock();
+    let widget = open(&f.path).unwrap();
+    for i in 0..30u8 {
+        widget
+            .log_while_locked(
+                QuickEntry::Urge {
+                    intensity: i % 11,
+                    person_id: None,
+                },
+                0,
+            )
+            .unwrap();
+    }
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    let mut logged = events(&f.vault).unwrap();
+    logged.reverse();
+    let intensities: Vec<u8> = logged
+        .iter()
+        .map(|e| match &e.body {
+            EventBody::Urge { urge } => urge.intensity,
+            _ => 99,
+        })
+        .collect();
+    let expected: Vec<u8> = (0..30u8).map(|i| i % 11).collect();
+    assert_eq!(intensities, expected);
+}

@@ -30,11 +30,7 @@ impl Vault {
         if utc_offset_seconds.abs() > time::MAX_OFFSET_SECONDS {
             return Err(VaultError::invalid("utc_offset_seconds"));
         }
-        let dropped = Dropped {
-            at: time::now(),
-            utc_offset_seconds,
-            what: DroppedWhat::Entry { entry },
-        };
+        let dropped = Dropped::now(utc_offset_seconds, DroppedWhat::Entry { entry });
         let real_session_open =
             self.is_unlocked() && self.with_session(|_, s| Ok(!s.is_cover()))?;
         if real_session_open {
