@@ -58,8 +58,8 @@ let protectionTests: [(String, (TestContext) throws -> Void)] = [
             let before = Date().addingTimeInterval(-0.001)
             try widget.logWhileLocked(entry: entry, utcOffsetSeconds: offset)
             windows.append((before, Date()))
-            // Drops within one millisecond share an instant and so have no
-            // order; keep them apart.
+            // Keep the drops in separate milliseconds, so that each instant can
+            // be checked against its own window (the order holds either way).
             Thread.sleep(forTimeInterval: 0.005)
         }
         try assertInvalid("intensity", "an urge of 11") {

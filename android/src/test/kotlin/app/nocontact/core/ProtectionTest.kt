@@ -42,8 +42,8 @@ internal fun registerProtectionTests() {
             val before = nowMillis()
             widget.logWhileLocked(entry, offset)
             val after = Instant.now()
-            // Drops within one millisecond share an instant and so have no
-            // order; keep them apart.
+            // Keep the drops in separate milliseconds, so that each instant can
+            // be checked against its own window (the order holds either way).
             Thread.sleep(5)
             before to after
         }
