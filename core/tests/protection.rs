@@ -635,3 +635,41 @@ fn quick_drops_in_a_burst_keep_their_order() {
     let expected: Vec<u8> = (0..30u8).map(|i| i % 11).collect();
     assert_eq!(intensities, expected);
 }
+
+#[test]
+fn each_space_keeps_its_own_device_key() {
+    let f = fixture();
+    f.vault.add_reflection(journal("real")).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
+    f.vault.set_device_key(vec![1u8; 32]).unwrap();
+    f.vault.lock();
+    f.vault.unlock(passcode(DURESS)).unwrap();
+    f.vault.add_reflection(journal("cover")).unwrap();
+    assert!(!f.vault.status().unwrap().has_device_key);
+    f.vault.set_device_key(vec![2u8; 32]).unwrap();
+    assert!(f.vault.status().unwrap().has_device_key);
+    f.vault.lock();
+    let text = |key: u8| {
+        f.vault.lock();
+        f.vault
+            .unlock(Secret::DeviceKey { key: vec![key; 32] })
+            .unwrap();
+        reflections(&f.vault).unwrap()[0].body.text.clone()
+    };
+    assert_eq!(text(1), "real");
+    assert_eq!(text(2), "cover");
+    // All five slots in use still open what they opened before.
+    f.vault.lock();
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(reflections(&f.vault).unwrap()[0].body.text, "real");
+    f.vault.lock();
+    f.vault
+        .unlock(Secret::RecoveryCode {
+            code: f.recovery_code.clone(),
+        })
+        .unwrap();
+    assert_eq!(reflections(&f.vault).unwrap()[0].body.text, "real");
+    f.vault.lock();
+    f.vault.unlock(passcode(DURESS)).unwrap();
+    assert_eq!(reflections(&f.vault).unwrap()[0].body.text, "cover");
+}
