@@ -9,7 +9,7 @@ use nocontact_core::{
 };
 
 use crate::cmd_insights::{self, Detail};
-use crate::{cmd_chain, cmd_reflect, cmd_status, demo_weeks, render, zone};
+use crate::{cmd_chain, cmd_reflect, cmd_status, demo_protect, demo_weeks, render, zone};
 
 const PASSCODE: &str = "2580";
 
@@ -155,7 +155,8 @@ pub(crate) fn run() -> Result<(), VaultError> {
     demo_weeks::run(&reopened)?;
     progress(&reopened)?;
     evidence(&reopened, dir.path())?;
-    println!("\nDone. The temporary vault is deleted now.");
+    demo_protect::run(&reopened, &path, "new start")?;
+    println!("\nDone. The temporary folder is deleted now.");
     Ok(())
 }
 

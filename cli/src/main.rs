@@ -23,6 +23,7 @@ mod cmd_reminders;
 mod cmd_status;
 mod cmd_verify;
 mod demo;
+mod demo_protect;
 mod demo_weeks;
 mod ids;
 mod input;

@@ -938,6 +938,11 @@ fn demo_runs() {
     assert!(stdout.contains("Urges: 9, 78% resisted"));
     assert_eq!(grid_rows(&stdout).len(), 7);
     assert!(stdout.contains("attempts in the last 14 days; the most in any earlier 14 days was"));
+    assert!(stdout.contains("  listing from the widget: refused (the vault is locked)"));
+    assert!(stdout.contains("logged while locked: 2"));
+    assert!(stdout.contains("with the duress passcode: 0 people, 0 events"));
+    assert!(stdout.contains("the access log shows: opened with the duress passcode"));
+    assert!(stdout.contains("the file exists: false; unlocking: refused (This vault was erased.)"));
 }
 
 /// Runs in UTC (`TZ=UTC`, so `--at` times and "today" agree), expects
