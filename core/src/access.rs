@@ -56,7 +56,8 @@ pub(crate) struct AccessLog {
 }
 
 impl AccessLog {
-    /// Adds events (in any order), keeps the log sorted by time and bounded.
+    /// Adds events, keeps the log sorted by time (events in the same
+    /// millisecond stay in the order given) and bounded.
     pub(crate) fn add(&mut self, events: impl IntoIterator<Item = (SystemTime, AccessKind)>) {
         self.events
             .extend(events.into_iter().map(|(at, kind)| StoredAccess {

@@ -417,7 +417,9 @@ impl Session {
         along: Along<'_>,
     ) -> Result<()> {
         dropped.sort_by_key(|(id, d)| (d.at, d.nanos, *id));
-        let mut events = extra;
+        // Events happened in this order; the log's sort keeps it for those
+        // within the same millisecond.
+        let mut events = Vec::with_capacity(dropped.len() + extra.len());
         let mut ops = Vec::new();
         let mut remove = Vec::with_capacity(dropped.len());
         for (id, d) in dropped {
@@ -444,6 +446,7 @@ impl Session {
                 DroppedWhat::Access { kind } => events.push((d.at, kind)),
             }
         }
+        events.extend(extra);
         let (log_id, mut log) = match &self.index.access {
             Some((id, log)) => (*id, log.clone()),
             None => (RecordId::random()?, AccessLog::default()),
@@ -842,7 +845,10 @@ impl Vault {
             meta: &[(store::LOCK_ROW, &reset)],
             rows: &rows,
         };
-        session.fold(conn, dropped, vec![(now, AccessKind::Unlock)], along)?;
+        // The unlock is logged at the instant it succeeded, after anything
+        // that happened while the key was being derived.
+        let opened_at = time::now();
+        session.fold(conn, dropped, vec![(opened_at, AccessKind::Unlock)], along)?;
         *current_session = Some(session);
         Ok(())
     }

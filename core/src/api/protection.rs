@@ -284,6 +284,42 @@ mod tests {
     }
 
     #[test]
+    fn events_in_one_millisecond_keep_their_order_in_the_access_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::create(&dir.path().join("v"), setup()).unwrap().vault;
+        let at = time::from_millis(1_900_000_000_000);
+        let failed = Dropped {
+            at,
+            nanos: 1,
+            utc_offset_seconds: 0,
+            what: DroppedWhat::Access {
+                kind: crate::AccessKind::FailedUnlock,
+            },
+        };
+        vault
+            .with_session(|conn, session| {
+                let id = RecordId::random()?;
+                session.fold(
+                    conn,
+                    vec![(id, failed)],
+                    vec![(at, crate::AccessKind::Unlock)],
+                    Along::default(),
+                )
+            })
+            .unwrap();
+        let kinds: Vec<_> = vault
+            .access_log()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [crate::AccessKind::Unlock, crate::AccessKind::FailedUnlock]
+        );
+    }
+
+    #[test]
     fn an_idle_session_locks_itself() {
         let dir = tempfile::tempdir().unwrap();
         let vault = Vault::create(&dir.path().join("v"), setup()).unwrap().vault;
