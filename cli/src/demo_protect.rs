@@ -4,26 +4,18 @@
 
 use std::path::Path;
 
-use nocontact_core::{Channel, EventQuery, QuickEntry, Secret, Vault, VaultError};
+use nocontact_core::{Channel, QuickEntry, Secret, Vault, VaultError};
 
 use crate::demo::{outcome, step};
-use crate::{cmd_protect, render};
+use crate::{cmd_protect, demo_weeks, render};
 
 fn pass(p: &str) -> Secret {
     Secret::Passcode { passcode: p.into() }
 }
 
 fn events(vault: &Vault) -> Result<Vec<nocontact_core::Event>, VaultError> {
-    vault
-        .list_events(EventQuery {
-            kinds: Vec::new(),
-            person_id: None,
-            from: None,
-            until: None,
-            offset: 0,
-            limit: 500,
-        })
-        .map(|page| page.events)
+    let everything = demo_weeks::query(Vec::new(), None, None, nocontact_core::PAGE_MAX);
+    vault.list_events(everything).map(|page| page.events)
 }
 
 pub(crate) fn run(vault: &Vault, path: &Path, passcode: &str) -> Result<(), VaultError> {

@@ -518,7 +518,12 @@ fn attempt(
     }
 }
 
-fn query(kinds: Vec<EventKind>, from: Option<u64>, until: Option<u64>, limit: u32) -> EventQuery {
+pub(crate) fn query(
+    kinds: Vec<EventKind>,
+    from: Option<u64>,
+    until: Option<u64>,
+    limit: u32,
+) -> EventQuery {
     let start = |days_ago: u64| when::start_of_day(when::today() - Days::new(days_ago));
     EventQuery {
         kinds,

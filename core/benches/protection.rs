@@ -19,10 +19,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{fmt, median, plain_open, quick, random_id, report_against};
+use common::{add_people, check_in, fmt, median, plain_open, quick, random_id, report_against};
 use nocontact_core::{
-    CheckIn, ContactMode, EventBody, LocalDate, NewEvent, NewReflection, PersonInput, QuickEntry,
-    ReflectionBody, ReflectionKind, Relationship, Secret, Vault, VaultSetup, KDF_FLOOR,
+    NewReflection, QuickEntry, ReflectionBody, ReflectionKind, Secret, Vault, VaultSetup, KDF_FLOOR,
 };
 use rusqlite::{params, Connection};
 
@@ -125,41 +124,15 @@ fn welch_t(a: &[f64], b: &[f64]) -> f64 {
 }
 
 fn fill(vault: &Vault, label: &str, n: usize) {
-    let people: Vec<String> = (0..3)
-        .map(|i| {
-            vault
-                .add_person(PersonInput {
-                    alias: format!("{label} {i}"),
-                    relationship: Relationship::Friend,
-                    mode: ContactMode::NoContact,
-                    no_contact_since: LocalDate {
-                        year: 2026,
-                        month: 1,
-                        day: 1,
-                    },
-                    blocked_on: Vec::new(),
-                    notes: String::new(),
-                })
-                .unwrap()
-                .id
-        })
-        .collect();
-    assert_eq!(people.len(), 3);
+    let aliases: Vec<String> = (0..3).map(|i| format!("{label} {i}")).collect();
+    add_people(
+        vault,
+        &aliases.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     for i in 0..n {
         if i % 2 == 0 {
             vault
-                .log_event(NewEvent {
-                    at: None,
-                    utc_offset_seconds: 0,
-                    body: EventBody::CheckIn {
-                        check_in: CheckIn {
-                            mood: 3,
-                            energy: None,
-                            note: format!("{label} note {i}"),
-                            tags: Vec::new(),
-                        },
-                    },
-                })
+                .log_event(check_in(format!("{label} note {i}")))
                 .unwrap();
         } else {
             vault
@@ -252,17 +225,10 @@ fn bench_erase(dir: &Path) {
     let count = if quick() { 5_000 } else { 100_000 };
     let path = dir.join("erase.db");
     let vault = Vault::create(&path, setup()).unwrap().vault;
-    let body = |i: usize| NewEvent {
-        at: None,
-        utc_offset_seconds: 0,
-        body: EventBody::CheckIn {
-            check_in: CheckIn {
-                mood: 3,
-                energy: None,
-                note: format!("entry {i} with a note of a usual length for a check-in"),
-                tags: Vec::new(),
-            },
-        },
+    let body = |i: usize| {
+        check_in(format!(
+            "entry {i} with a note of a usual length for a check-in"
+        ))
     };
     for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
         vault

@@ -11,11 +11,10 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{fmt, median, plain_open, quick, random_id, report_against};
+use common::{add_people, fmt, median, plain_open, quick, random_id, report_against};
 use nocontact_core::{
-    AttemptResponse, Channel, CheckIn, ContactMode, EventBody, EventKind, EventQuery,
-    EvidenceOptions, LocalDate, NewEvent, PersonInput, Relationship, Secret, TheirAttempt, Urge,
-    UrgeOutcome, Vault, VaultSetup, KDF_FLOOR,
+    AttemptResponse, Channel, CheckIn, EventBody, EventKind, EventQuery, EvidenceOptions, NewEvent,
+    Secret, TheirAttempt, Urge, UrgeOutcome, Vault, VaultSetup, KDF_FLOOR,
 };
 use rusqlite::{params, Connection};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -197,7 +196,7 @@ fn bench_write_one(dir: &Path, blob_len: usize) {
 fn bench_load(dir: &Path, count: usize, blob_len: usize) {
     let path = dir.join(format!("load-{count}.db"));
     let created = Vault::create(&path, setup()).unwrap();
-    let people = add_people(&created.vault);
+    let people = add_people(&created.vault, &["R.", "Mum", "J."]);
     for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
         created
             .vault
@@ -365,35 +364,12 @@ fn bench_load(dir: &Path, count: usize, blob_len: usize) {
     );
 }
 
-fn add_people(vault: &Vault) -> Vec<String> {
-    ["R.", "Mum", "J."]
-        .iter()
-        .map(|alias| {
-            vault
-                .add_person(PersonInput {
-                    alias: (*alias).into(),
-                    relationship: Relationship::Other,
-                    mode: ContactMode::NoContact,
-                    no_contact_since: LocalDate {
-                        year: 2024,
-                        month: 1,
-                        day: 1,
-                    },
-                    blocked_on: Vec::new(),
-                    notes: String::new(),
-                })
-                .unwrap()
-                .id
-        })
-        .collect()
-}
-
 /// Logs `count` mixed events, then lists a page of 50 for one person within
 /// one month; the baseline is plain rusqlite with an index on (person, at).
 fn bench_list_page(dir: &Path, count: usize, blob_len: usize) {
     let created = Vault::create(&dir.join(format!("list-{count}.db")), setup()).unwrap();
     let vault = created.vault;
-    let people = add_people(&vault);
+    let people = add_people(&vault, &["R.", "Mum", "J."]);
     let t = Instant::now();
     for chunk in (0..count).collect::<Vec<_>>().chunks(5_000) {
         vault

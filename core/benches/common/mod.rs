@@ -5,6 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
+use nocontact_core::{
+    CheckIn, ContactMode, EventBody, LocalDate, NewEvent, PersonInput, Relationship, Vault,
+};
 use rusqlite::Connection;
 
 pub fn quick() -> bool {
@@ -67,4 +70,44 @@ pub fn random_id(i: usize) -> [u8; 16] {
     let mut x = (i as u128 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
     x ^= x >> 61;
     x.to_le_bytes()
+}
+
+/// Adds a person per alias; returns their ids.
+pub fn add_people(vault: &Vault, aliases: &[&str]) -> Vec<String> {
+    aliases
+        .iter()
+        .map(|alias| {
+            vault
+                .add_person(PersonInput {
+                    alias: (*alias).into(),
+                    relationship: Relationship::Other,
+                    mode: ContactMode::NoContact,
+                    no_contact_since: LocalDate {
+                        year: 2024,
+                        month: 1,
+                        day: 1,
+                    },
+                    blocked_on: Vec::new(),
+                    notes: String::new(),
+                })
+                .unwrap()
+                .id
+        })
+        .collect()
+}
+
+/// A check-in with this note, now.
+pub fn check_in(note: String) -> NewEvent {
+    NewEvent {
+        at: None,
+        utc_offset_seconds: 0,
+        body: EventBody::CheckIn {
+            check_in: CheckIn {
+                mood: 3,
+                energy: None,
+                note,
+                tags: Vec::new(),
+            },
+        },
+    }
 }
