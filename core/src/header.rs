@@ -14,9 +14,11 @@
 //! version 2 at the first unlock.
 //!
 //! Every slot has the same shape, and the header has the same length and
-//! layout whatever the slots hold (one space or two, a device key or not). A slot in use holds the data key sealed
-//! under a key derived from one secret; a slot not in use holds random bytes,
-//! so the header does not tell how many secrets exist or of which kinds.
+//! layout whatever the slots hold (one space or two, a device key or not).
+//! A slot in use holds the data key sealed under a key derived from one
+//! secret; a slot not in use holds random bytes with the sealed blob's
+//! version byte where a used slot has it, so that at no offset does the
+//! header tell how many secrets exist or of which kinds.
 //! Which slot holds what is recorded in the directory, sealed under the data
 //! key (see `keyring`).
 
@@ -24,7 +26,7 @@ use zeroize::Zeroizing;
 
 use crate::crypto::dropbox::PUBLIC_LEN;
 use crate::crypto::kdf::{self, KDF_CEILING, KDF_FLOOR};
-use crate::crypto::seal::{Purpose, SealKey, SEAL_OVERHEAD};
+use crate::crypto::seal::{self, Purpose, SealKey, SEAL_OVERHEAD, SEAL_VERSION};
 use crate::crypto::{random, KEY_LEN};
 use crate::{Result, VaultError};
 
@@ -80,7 +82,7 @@ impl Header {
     pub(crate) fn random(kdf_iterations: u32, drop_public: [u8; PUBLIC_LEN]) -> Result<Self> {
         let mut slots = [[0u8; SLOT_LEN]; SLOT_COUNT];
         for slot in &mut slots {
-            random::fill(slot)?;
+            fill_unused(slot)?;
         }
         Ok(Self {
             kdf_iterations,
@@ -180,10 +182,20 @@ impl Header {
         Ok(())
     }
 
-    /// Fills slot `index` with fresh random bytes.
+    /// Fills slot `index` with fresh random bytes shaped like a used slot
+    /// (see [`fill_unused`]).
     pub(crate) fn clear(&mut self, index: usize) -> Result<()> {
         let slot = self.slots.get_mut(index).ok_or(VaultError::Corrupt)?;
-        random::fill(slot)
+        fill_unused(slot)
+    }
+
+    /// Whether slot `index` has the shape every slot has now (the version
+    /// byte of a sealed key where a used slot has it). Slots written as
+    /// random bytes by an earlier version do not, 255 times in 256.
+    pub(crate) fn slot_is_current(&self, index: usize) -> bool {
+        self.slots
+            .get(index)
+            .is_some_and(|slot| slot[SALT_LEN] == SEAL_VERSION)
     }
 
     /// Tries every slot with every material and returns every data key
@@ -232,6 +244,15 @@ impl Header {
         }
         Ok(())
     }
+}
+
+/// What an unused slot holds: a random salt and random bytes shaped like a
+/// sealed data key (starting with the seal's version byte), so that at every
+/// offset a used and an unused slot hold bytes of the same distribution.
+fn fill_unused(slot: &mut [u8; SLOT_LEN]) -> Result<()> {
+    let (salt, sealed) = slot.split_at_mut(SALT_LEN);
+    random::fill(salt)?;
+    seal::filler(sealed)
 }
 
 impl std::fmt::Debug for Header {

@@ -12,7 +12,7 @@ use zeroize::{Zeroize, Zeroizing};
 use crate::codec;
 use crate::crypto::dropbox::DropSecret;
 use crate::crypto::kdf::{KDF_CEILING, KDF_FLOOR};
-use crate::crypto::seal::{Purpose, SealKey, SEAL_OVERHEAD};
+use crate::crypto::seal::{self, Purpose, SealKey, SEAL_OVERHEAD, SEAL_VERSION};
 use crate::crypto::{random, KEY_LEN};
 use crate::header::{Header, SlotKind, SlotMaterial, SLOT_COUNT};
 use crate::{Result, VaultError};
@@ -82,6 +82,24 @@ pub(crate) struct Directory {
     /// A cover space's slot for a device key of its own.
     #[serde(default)]
     pub(crate) spare_slot: Option<u8>,
+    /// The private key of the cover's drop box for failed unlocks (see
+    /// `cover_box`): in the real space always, in a cover space its own.
+    #[serde(default)]
+    pub(crate) cover_box_secret: Option<[u8; KEY_LEN]>,
+    /// A cover space's slot for a duress passcode of its own, so that the
+    /// duress calls answer inside a cover as in a vault without one.
+    #[serde(default)]
+    pub(crate) nested: Option<Nested>,
+}
+
+/// A cover space's own duress passcode: a reserved slot that, once set,
+/// opens the cover itself.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(crate) struct Nested {
+    pub(crate) slot: u8,
+    /// The stretched passcode, when one is set (to re-wrap the slot when
+    /// the cover's passcode changes its need of the device key).
+    pub(crate) stretched: Option<[u8; KEY_LEN]>,
 }
 
 /// What the real space knows of its cover space.
@@ -90,6 +108,14 @@ pub(crate) struct CoverRef {
     pub(crate) data_key: [u8; KEY_LEN],
     /// The duress passcode's slot and the cover's spare slot.
     pub(crate) slots: [u8; 2],
+    /// The slot kept for the cover's own duress passcode.
+    #[serde(default)]
+    pub(crate) nested_slot: Option<u8>,
+    /// The stretched duress passcode (to re-wrap its slot when the real
+    /// passcode changes its need of the device key, and to refuse it as
+    /// the real passcode); `None` in a cover made by an earlier version.
+    #[serde(default)]
+    pub(crate) stretched: Option<[u8; KEY_LEN]>,
 }
 
 impl Drop for Directory {
@@ -99,6 +125,15 @@ impl Drop for Directory {
         }
         if let Some(cover) = &mut self.cover {
             cover.data_key.zeroize();
+            if let Some(stretched) = &mut cover.stretched {
+                stretched.zeroize();
+            }
+        }
+        if let Some(key) = &mut self.cover_box_secret {
+            key.zeroize();
+        }
+        if let Some(stretched) = self.nested.as_mut().and_then(|n| n.stretched.as_mut()) {
+            stretched.zeroize();
         }
     }
 }
@@ -129,12 +164,18 @@ impl Directory {
         serde_json::from_slice(&json).map_err(|_| VaultError::Corrupt)
     }
 
-    /// Random bytes as long as a sealed directory: what an unused
-    /// directory row holds.
+    /// Random bytes shaped like a sealed directory (its length and its
+    /// version byte): what an unused directory row holds.
     pub(crate) fn filler() -> Result<Vec<u8>> {
         let mut bytes = vec![0u8; DIRECTORY_FRAME + SEAL_OVERHEAD];
-        random::fill(&mut bytes)?;
+        seal::filler(&mut bytes)?;
         Ok(bytes)
+    }
+
+    /// Whether a stored directory row has the shape of a sealed directory
+    /// (an unused row written by an earlier version is plain random bytes).
+    pub(crate) fn row_is_current(bytes: &[u8]) -> bool {
+        bytes.len() == DIRECTORY_FRAME + SEAL_OVERHEAD && bytes.first() == Some(&SEAL_VERSION)
     }
 
     /// A cover space is one without a recovery code.
@@ -164,15 +205,17 @@ impl Directory {
     }
 
     /// The slots this space (and its cover) hold.
-    fn used_slots(&self) -> Vec<u8> {
+    pub(crate) fn used_slots(&self) -> Vec<u8> {
         let cover = self.cover.as_ref().map(|c| c.slots);
         [
             Some(self.passcode_slot),
             self.recovery_slot,
             self.device_slot,
             self.spare_slot,
+            self.nested.as_ref().map(|n| n.slot),
             cover.map(|s| s[0]),
             cover.map(|s| s[1]),
+            self.cover.as_ref().and_then(|c| c.nested_slot),
         ]
         .into_iter()
         .flatten()

@@ -13,6 +13,7 @@ mod api;
 mod backup;
 mod chain;
 mod codec;
+mod cover_box;
 mod crypto;
 mod domain;
 mod error;

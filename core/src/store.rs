@@ -2,7 +2,7 @@
 //!
 //! Two tables with neutral names: `h` holds the header, the two sealed
 //! directory rows (one per space; an unused one holds random bytes of the
-//! same length) and the lock row; `b` holds sealed records keyed by a
+//! same shape), the lock row and the cover's drop box for failed unlocks; `b` holds sealed records keyed by a
 //! random 16-byte id. Nothing
 //! in the schema says what the file is for, and nothing in a row is readable
 //! without the data key.
@@ -34,6 +34,8 @@ pub(crate) const HEADER_ROW: i64 = 0;
 pub(crate) const DIRECTORY_ROWS: [i64; 2] = [1, 2];
 /// The lock policy and failed-unlock count (see `lockout`).
 pub(crate) const LOCK_ROW: i64 = 3;
+/// The cover space's drop box for failed unlocks (see `cover_box`).
+pub(crate) const COVER_BOX_ROW: i64 = 4;
 
 /// How long to wait for another connection's write lock.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);

@@ -11,6 +11,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::access::{AccessKind, AccessLog};
 use crate::chain::{self, StoredHead};
+use crate::cover_box;
 use crate::crypto::dropbox::DropSecret;
 use crate::crypto::kdf;
 use crate::crypto::seal::SealKey;
@@ -121,6 +122,9 @@ pub(crate) struct Session {
     pub(crate) cover_seal: Option<SealKey>,
     /// The drop box's private key (the real space).
     pub(crate) drop: Option<DropSecret>,
+    /// The private key of the cover's drop box for failed unlocks (both
+    /// spaces; see `cover_box`).
+    pub(crate) cover_box: Option<DropSecret>,
     /// Rows of the file that are not this space's, as found at unlock.
     pub(crate) foreign_rows: u64,
     pub(crate) last_active: Instant,
@@ -152,6 +156,10 @@ impl Session {
             None => None,
         };
         let drop = directory.drop_secret.as_ref().map(DropSecret::from_bytes);
+        let cover_box = directory
+            .cover_box_secret
+            .as_ref()
+            .map(DropSecret::from_bytes);
         Ok(Session {
             data_key,
             seal,
@@ -159,6 +167,7 @@ impl Session {
             directory_row,
             cover_seal,
             drop,
+            cover_box,
             foreign_rows: 0,
             last_active: Instant::now(),
             idle_timeout,
@@ -464,17 +473,72 @@ impl Session {
     /// Brings a file from before the drop box and the duress space up to
     /// the current layout, at the real space's first unlock: a drop-box
     /// key pair, the directory padded to its fixed length, the second
-    /// directory row and the lock row. One transaction.
+    /// directory row and the lock row, and unused slots and rows shaped
+    /// like used ones (see `crypto::seal::filler`). One transaction.
     fn upgrade_layout(&mut self, conn: &mut Connection, header: &Header) -> Result<()> {
         let other = other_directory_row(self.directory_row);
-        let has_other = store::read_meta_opt(conn, other)?.is_some();
+        let other_bytes = store::read_meta_opt(conn, other)?;
+        let has_other = other_bytes.is_some();
+        // Unused rows and slots written as plain random bytes by an earlier
+        // version are told from used ones by their first sealed byte.
+        let other_stale = self.directory.cover.is_none()
+            && other_bytes
+                .as_deref()
+                .is_some_and(|b| !Directory::row_is_current(b));
+        let used = self.directory.used_slots();
+        let stale_slots: Vec<usize> = (0..SLOT_COUNT)
+            .filter(|&i| !used.contains(&(i as u8)) && !header.slot_is_current(i))
+            .collect();
         let has_lock = store::read_meta_opt(conn, store::LOCK_ROW)?.is_some();
         let has_drop = header.drop_public.is_some() && self.directory.drop_secret.is_some();
-        if has_other && has_lock && has_drop {
+        let has_box = self.cover_box.is_some();
+        let cover_current = match &self.directory.cover {
+            Some(cover) => cover.nested_slot.is_some(),
+            None => true,
+        };
+        if has_other
+            && !other_stale
+            && stale_slots.is_empty()
+            && has_lock
+            && has_drop
+            && has_box
+            && cover_current
+        {
             return Ok(());
         }
         let mut header = header.clone();
+        for &slot in &stale_slots {
+            header.clear(slot)?;
+        }
         let mut directory = self.directory.clone();
+        let mut box_row = None;
+        if !has_box {
+            let secret = DropSecret::generate()?;
+            box_row = Some(cover_box::fresh_row(&secret.public())?);
+            directory.cover_box_secret = Some(*secret.to_bytes());
+            self.cover_box = Some(secret);
+        }
+        // A cover made by an earlier version gets the drop box for failed
+        // unlocks and a slot kept for a duress passcode of its own.
+        let mut cover_row = None;
+        if let (Some(cover), Some(seal)) = (&self.directory.cover, &self.cover_seal) {
+            if cover.nested_slot.is_none() || !has_box {
+                let mut cover_dir = Directory::open(seal, &store::read_meta(conn, other)?)?;
+                let nested_slot = match cover.nested_slot {
+                    Some(slot) => slot,
+                    None => directory.free_slot()?,
+                };
+                cover_dir.nested.get_or_insert(keyring::Nested {
+                    slot: nested_slot,
+                    stretched: None,
+                });
+                cover_dir.cover_box_secret = directory.cover_box_secret;
+                if let Some(mine) = &mut directory.cover {
+                    mine.nested_slot = Some(nested_slot);
+                }
+                cover_row = Some(cover_dir.seal(seal)?);
+            }
+        }
         if !has_drop {
             let secret = DropSecret::generate()?;
             header.drop_public = Some(secret.public());
@@ -490,15 +554,52 @@ impl Session {
             (store::HEADER_ROW, &header_bytes),
             (self.directory_row, &sealed),
         ];
-        if !has_other {
+        if !has_other || other_stale {
             rows.push((other, &filler));
         }
         if !has_lock {
             rows.push((store::LOCK_ROW, &lock));
         }
+        if let Some(row) = &box_row {
+            rows.push((store::COVER_BOX_ROW, row));
+        }
+        if let Some(row) = &cover_row {
+            rows.push((other, row));
+        }
         store::write_meta(conn, &rows)?;
         self.directory = directory;
         Ok(())
+    }
+}
+
+impl Session {
+    /// Opens every cell of the cover's drop box (see `cover_box`) and
+    /// returns the events this space keeps and the row to write back.
+    fn take_cover_box(&self, conn: &Connection) -> Result<(Vec<Dropped>, Option<Vec<u8>>)> {
+        let Some(secret) = &self.cover_box else {
+            return Ok((Vec::new(), None));
+        };
+        let row = store::read_meta_opt(conn, store::COVER_BOX_ROW)?;
+        if self.is_cover() {
+            // A cover never replaces a row it does not recognise: only the
+            // real space knows every key.
+            if row
+                .as_deref()
+                .and_then(cover_box::public_of)
+                .is_none_or(|p| p != secret.public())
+            {
+                return Ok((Vec::new(), None));
+            }
+            let (found, row) = cover_box::take(row.as_deref(), secret, cover_box::Take::Consume)?;
+            return Ok((found, Some(row)));
+        }
+        let mode = if self.directory.cover.is_some() {
+            cover_box::Take::Keep
+        } else {
+            cover_box::Take::ClearAll
+        };
+        let (_, row) = cover_box::take(row.as_deref(), secret, mode)?;
+        Ok((Vec::new(), Some(row)))
     }
 }
 
@@ -547,6 +648,7 @@ impl Vault {
 
         let data_key: DataKey = Zeroizing::new(random::array::<KEY_LEN>()?);
         let drop = DropSecret::generate()?;
+        let cover_box_key = DropSecret::generate()?;
         let mut header = Header::random(iterations, drop.public())?;
         let all: Vec<u8> = (0..SLOT_COUNT as u8).collect();
         let passcode_slot = keyring::pick(&all)?;
@@ -561,6 +663,8 @@ impl Vault {
             drop_secret: Some(*drop.to_bytes()),
             cover: None,
             spare_slot: None,
+            cover_box_secret: Some(*cover_box_key.to_bytes()),
+            nested: None,
         };
         let recovery_slot = directory.free_slot()?;
         directory.recovery_slot = Some(recovery_slot);
@@ -600,6 +704,10 @@ impl Vault {
             (directory_row, session.directory.seal(&session.seal)?),
             (other_directory_row(directory_row), Directory::filler()?),
             (store::LOCK_ROW, lock.to_bytes()),
+            (
+                store::COVER_BOX_ROW,
+                cover_box::fresh_row(&cover_box_key.public())?,
+            ),
         ];
         let conn = store::create(path, &meta)?;
         let vault = Vault {
@@ -788,6 +896,8 @@ impl Vault {
             );
             // Best effort: a vault from before the drop box cannot log it.
             let _ = Self::drop_event(&guard.conn, &header, &dropped);
+            // The same event for the cover's access log (see `cover_box`).
+            let _ = cover_box::drop_failed(&mut guard.conn, lock.failures, &dropped);
             if lock.must_erase() {
                 drop(guard);
                 self.erase()?;
@@ -838,11 +948,25 @@ impl Vault {
             session.adopt_unchained(conn)?;
             session.migrate_legacy_notes(conn)?;
         }
+        // Both spaces read the cover's drop box (the same work either way);
+        // only the cover keeps what it finds.
+        let (box_events, box_row) = session.take_cover_box(conn)?;
+        let mut dropped = dropped;
+        for event in box_events {
+            if matches!(event.what, DroppedWhat::Access { .. }) {
+                // No row to delete: a fresh id stands in for it.
+                dropped.push((RecordId::random()?, event));
+            }
+        }
         // One transaction for the count's reset, the access log and (for
         // a cover) the note to the real space: every unlock writes twice,
         // counting the attempt, whichever space it opens.
+        let mut meta: Vec<(i64, &[u8])> = vec![(store::LOCK_ROW, &reset)];
+        if let Some(row) = &box_row {
+            meta.push((store::COVER_BOX_ROW, row));
+        }
         let along = Along {
-            meta: &[(store::LOCK_ROW, &reset)],
+            meta: &meta,
             rows: &rows,
         };
         // The unlock is logged at the instant it succeeded, after anything

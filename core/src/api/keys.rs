@@ -3,18 +3,17 @@
 
 use zeroize::Zeroizing;
 
-use crate::crypto::seal::SealKey;
-use crate::crypto::{random, KEY_LEN};
 use crate::header::Header;
-use crate::keyring::{self, CoverRef, Directory, Secret};
-use crate::load::Row;
+use crate::keyring::{self, Directory, Secret};
 use crate::store;
-use crate::vault::{other_directory_row, Session, Vault};
+use crate::vault::{Session, Vault};
+
+use super::duress;
 use crate::{Result, VaultError};
 
 /// Writes a new header and this space's directory, then adopts the
 /// directory.
-fn save_keyring(
+pub(crate) fn save_keyring(
     conn: &mut rusqlite::Connection,
     session: &mut Session,
     header: &Header,
@@ -32,7 +31,7 @@ fn save_keyring(
     Ok(())
 }
 
-fn current_header(conn: &rusqlite::Connection) -> Result<Header> {
+pub(crate) fn current_header(conn: &rusqlite::Connection) -> Result<Header> {
     Header::parse(&store::read_meta(conn, store::HEADER_ROW)?)
 }
 
@@ -40,8 +39,9 @@ fn current_header(conn: &rusqlite::Connection) -> Result<Header> {
 impl Vault {
     /// Sets a new passcode for the space that is open (re-wraps its data
     /// key; no record is re-encrypted). With `device_key`, the passcode
-    /// will open the space only together with that key. In the real space
-    /// the duress passcode is refused (`InvalidInput("passcode")`).
+    /// will open the space only together with that key, and so will the
+    /// duress passcode (re-wrapped with it). The duress passcode is refused
+    /// (`InvalidInput("passcode")`), with or without the device key.
     pub fn change_passcode(&self, new_passcode: String, device_key: Option<Vec<u8>>) -> Result<()> {
         let passcode = Zeroizing::new(new_passcode);
         let device_key = device_key.map(Zeroizing::new);
@@ -60,15 +60,14 @@ impl Vault {
             if current.kdf_salt != header.kdf_salt {
                 return Err(VaultError::Corrupt);
             }
-            if let Some(cover) = &session.directory.cover {
-                let plain = keyring::passcode_material(&stretched[..], None);
-                let opens = current.unwrap_all(&[plain]);
-                if opens
-                    .iter()
-                    .any(|(_, i, _)| *i == usize::from(cover.slots[0]))
-                {
-                    return Err(VaultError::invalid("passcode"));
-                }
+            // Neither space's passcode may become its duress passcode.
+            if duress::is_duress_passcode(
+                session,
+                &current,
+                &stretched[..],
+                device_key.as_deref().map(|k| &k[..]),
+            ) {
+                return Err(VaultError::invalid("passcode"));
             }
             let material =
                 keyring::passcode_material(&stretched[..], device_key.as_deref().map(|k| &k[..]));
@@ -78,7 +77,13 @@ impl Vault {
                 &material,
                 &session.data_key,
             )?;
+            let hardening_changed = directory.passcode_needs_device_key != device_key.is_some();
             directory.passcode_needs_device_key = device_key.is_some();
+            if hardening_changed {
+                // The duress passcode keeps the hardening of the passcode.
+                let device = device_key.as_deref().map(|k| &k[..]);
+                return duress::follow_hardening(conn, session, current, directory, device);
+            }
             save_keyring(conn, session, &current, directory)
         })
     }
@@ -128,158 +133,5 @@ impl Vault {
         keyring::validate_passcode(&new_passcode)?;
         self.unlock(Secret::RecoveryCode { code })?;
         self.change_passcode(new_passcode, None)
-    }
-
-    /// Sets the duress passcode: typed at the lock screen, it opens a
-    /// separate cover space (empty at first; fill it with something
-    /// mundane), never the real one. Setting it again changes it and keeps
-    /// the cover's content. Only from the real space; it must differ from
-    /// the real passcode (`InvalidInput("duress_passcode")`).
-    pub fn set_duress_passcode(&self, passcode: String) -> Result<()> {
-        let passcode = Zeroizing::new(passcode);
-        keyring::validate_passcode(&passcode)
-            .map_err(|_| VaultError::invalid("duress_passcode"))?;
-        if !self.is_unlocked() {
-            return Err(VaultError::Locked);
-        }
-        let header = self.header()?;
-        let stretched = header.stretch(&passcode);
-        self.with_session(|conn, session| {
-            if session.is_cover() {
-                return Err(VaultError::invalid("duress_passcode"));
-            }
-            let mut current = current_header(conn)?;
-            if current.kdf_salt != header.kdf_salt {
-                return Err(VaultError::Corrupt);
-            }
-            let mut directory = session.directory.clone();
-            let own_cover_slot = directory.cover.as_ref().map(|c| usize::from(c.slots[0]));
-            let opens = current.unwrap_all(&[keyring::passcode_material(&stretched[..], None)]);
-            if opens.iter().any(|(_, i, _)| Some(*i) != own_cover_slot) {
-                return Err(VaultError::invalid("duress_passcode"));
-            }
-            let other_row = other_directory_row(session.directory_row);
-            let (data_key, mut cover_dir) = match &directory.cover {
-                Some(cover) => {
-                    let key = Zeroizing::new(cover.data_key);
-                    let blob = store::read_meta(conn, other_row)?;
-                    let dir = Directory::open(&SealKey::new(&key)?, &blob)?;
-                    (key, dir)
-                }
-                None => {
-                    let key = Zeroizing::new(random::array::<KEY_LEN>()?);
-                    let passcode_slot = directory.free_slot()?;
-                    directory.cover = Some(CoverRef {
-                        data_key: *key,
-                        slots: [passcode_slot, passcode_slot],
-                    });
-                    let spare = directory.free_slot()?;
-                    let dir = Directory {
-                        passcode_slot,
-                        passcode_needs_device_key: false,
-                        device_slot: None,
-                        recovery_slot: None,
-                        kdf_iterations: current.kdf_iterations,
-                        kdf_salt: current.kdf_salt,
-                        drop_public: current.drop_public,
-                        drop_secret: None,
-                        cover: None,
-                        spare_slot: Some(spare),
-                    };
-                    (key, dir)
-                }
-            };
-            current.wrap(
-                usize::from(cover_dir.passcode_slot),
-                &keyring::passcode_material(&stretched[..], None),
-                &data_key,
-            )?;
-            cover_dir.passcode_needs_device_key = false;
-            directory.cover = Some(CoverRef {
-                data_key: *data_key,
-                slots: [
-                    cover_dir.passcode_slot,
-                    cover_dir.spare_slot.ok_or(VaultError::Corrupt)?,
-                ],
-            });
-            let cover_seal = SealKey::new(&data_key)?;
-            let header_bytes = current.to_bytes();
-            let own = directory.seal(&session.seal)?;
-            let other = cover_dir.seal(&cover_seal)?;
-            store::write_meta(
-                conn,
-                &[
-                    (store::HEADER_ROW, &header_bytes),
-                    (session.directory_row, &own),
-                    (other_row, &other),
-                ],
-            )?;
-            session.directory = directory;
-            session.cover_seal = Some(cover_seal);
-            Ok(())
-        })
-    }
-
-    /// Removes the duress passcode and everything in the cover space (its
-    /// slots become random bytes, its directory row too, and its records
-    /// are deleted). Does nothing if there is none. Only from the real
-    /// space.
-    pub fn remove_duress_passcode(&self) -> Result<()> {
-        self.with_session(|conn, session| {
-            if session.is_cover() {
-                return Err(VaultError::invalid("duress_passcode"));
-            }
-            let Some(cover) = session.directory.cover.clone() else {
-                return Ok(());
-            };
-            let mut ids = Vec::new();
-            {
-                let cover_seal = SealKey::new(&cover.data_key)?;
-                let as_cover = crate::load::Keys {
-                    seal: &cover_seal,
-                    cover: None,
-                    drop: None,
-                    is_cover: true,
-                };
-                store::for_each_record(conn, |id, blob| {
-                    if matches!(as_cover.classify(id, blob), Row::Own(..) | Row::Damaged) {
-                        ids.push(id.to_vec());
-                    }
-                })?;
-            }
-            let mut header = current_header(conn)?;
-            for slot in cover.slots {
-                header.clear(usize::from(slot))?;
-            }
-            let mut directory = session.directory.clone();
-            directory.cover = None;
-            let header_bytes = header.to_bytes();
-            let own = directory.seal(&session.seal)?;
-            let filler = Directory::filler()?;
-            let other_row = other_directory_row(session.directory_row);
-            let tx = conn.transaction()?;
-            for id in &ids {
-                store::delete_record(&tx, id)?;
-            }
-            store::write_meta_in(
-                &tx,
-                &[
-                    (store::HEADER_ROW, &header_bytes),
-                    (session.directory_row, &own),
-                    (other_row, &filler),
-                ],
-            )?;
-            tx.commit()?;
-            store::checkpoint(conn);
-            session.directory = directory;
-            session.cover_seal = None;
-            session.foreign_rows = session.foreign_rows.saturating_sub(ids.len() as u64);
-            Ok(())
-        })
-    }
-
-    /// Whether a duress passcode is set. A cover space answers `false`.
-    pub fn has_duress_passcode(&self) -> Result<bool> {
-        self.with_session(|_, session| Ok(!session.is_cover() && session.directory.cover.is_some()))
     }
 }

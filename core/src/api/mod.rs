@@ -7,6 +7,7 @@ pub(crate) mod backup;
 pub(crate) mod boundaries;
 pub(crate) mod chain;
 pub(crate) mod csv;
+pub(crate) mod duress;
 pub(crate) mod events;
 pub(crate) mod evidence;
 pub(crate) mod keys;

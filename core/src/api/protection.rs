@@ -179,6 +179,7 @@ pub(crate) fn destroy_keys(conn: &mut Connection) -> Result<()> {
     let [a, b] = store::DIRECTORY_ROWS;
     let (fill_a, fill_b) = (Directory::filler()?, Directory::filler()?);
     let lock = LockRow::default().to_bytes();
+    let cover_box = crate::cover_box::random_row()?;
     store::write_meta(
         conn,
         &[
@@ -186,6 +187,7 @@ pub(crate) fn destroy_keys(conn: &mut Connection) -> Result<()> {
             (a, &fill_a),
             (b, &fill_b),
             (store::LOCK_ROW, &lock),
+            (store::COVER_BOX_ROW, &cover_box),
         ],
     )?;
     store::checkpoint(conn);
@@ -236,7 +238,7 @@ mod tests {
         let path = dir.path().join("v");
         let created = Vault::create(&path, setup()).unwrap();
         let vault = created.vault;
-        vault.set_duress_passcode("1357".into()).unwrap();
+        vault.set_duress_passcode("1357".into(), None).unwrap();
         vault
             .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
             .unwrap();

@@ -91,6 +91,22 @@ impl DropSecret {
 /// Seals `payload` to `recipient` (a vault's drop-box public key) under
 /// `id`, as a blob as long as a sealed record of the same payload.
 pub(crate) fn seal_to(recipient: &[u8; PUBLIC_LEN], id: &[u8], payload: &[u8]) -> Result<Vec<u8>> {
+    // A record of this payload is SEAL_OVERHEAD + bucket bytes long.
+    let total = SEAL_OVERHEAD + seal::padded_len(payload.len() + DROP_OVERHEAD - SEAL_OVERHEAD);
+    seal_to_len(recipient, id, payload, total)
+}
+
+/// Seals `payload` to `recipient` under `id` as a blob of exactly `total`
+/// bytes (`InvalidInput` if it does not fit).
+pub(crate) fn seal_to_len(
+    recipient: &[u8; PUBLIC_LEN],
+    id: &[u8],
+    payload: &[u8],
+    total: usize,
+) -> Result<Vec<u8>> {
+    if total < DROP_OVERHEAD {
+        return Err(VaultError::invalid("record"));
+    }
     let rng = SystemRandom::new();
     let ephemeral =
         EphemeralPrivateKey::generate(&X25519, &rng).map_err(|_| VaultError::Storage)?;
@@ -106,8 +122,6 @@ pub(crate) fn seal_to(recipient: &[u8; PUBLIC_LEN], id: &[u8], payload: &[u8]) -
         |shared| message_key(shared, &ephemeral_public, recipient),
     )
     .map_err(|_| VaultError::Corrupt)??;
-    // A record of this payload is SEAL_OVERHEAD + bucket bytes long.
-    let total = SEAL_OVERHEAD + seal::padded_len(payload.len() + DROP_OVERHEAD - SEAL_OVERHEAD);
     let mut out = Vec::with_capacity(total);
     out.push(SEAL_VERSION);
     out.extend_from_slice(&ephemeral_public);

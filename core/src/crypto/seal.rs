@@ -5,6 +5,11 @@
 //! blob to its format version, its purpose and its identifier, so a blob
 //! moved to another record, or from a record to a key slot, fails to open.
 //!
+//! Whatever stands in for a sealed blob where none is stored yet (an
+//! unused key slot, the unused directory row) is made by [`filler`]: random
+//! bytes that start with the same version byte, so that at every offset a
+//! used and an unused row hold bytes of the same distribution.
+//!
 //! Records are padded before sealing: the plaintext is `length (u32 LE) |
 //! payload | zeros`, rounded up to a size bucket, so a copy of the file shows
 //! only how many records there are and their bucketed sizes.
@@ -132,6 +137,16 @@ impl SealKey {
     ) -> Result<Zeroizing<Vec<u8>>> {
         unframe(self.open_exact(purpose, id, blob)?)
     }
+}
+
+/// Random bytes shaped like a sealed blob of `out.len()` bytes: the
+/// version byte, then random bytes. What an unused slot or row holds.
+pub(crate) fn filler(out: &mut [u8]) -> Result<()> {
+    random::fill(out)?;
+    if let Some(first) = out.first_mut() {
+        *first = SEAL_VERSION;
+    }
+    Ok(())
 }
 
 /// `length (u32 LE) | payload | zeros`, `frame_len` bytes in all.
