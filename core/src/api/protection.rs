@@ -409,4 +409,105 @@ mod tests {
             .collect();
         assert_eq!(lengths[0], lengths[1]);
     }
+
+    /// Rewrites a vault as the version before issue 11 left it: unused
+    /// slots and the unused directory row plain random bytes, no cover box,
+    /// a cover without its kept slot or drop box.
+    fn make_it_old(vault: &Vault) {
+        let mut guard = vault.inner();
+        let session = guard.session.take().unwrap();
+        let mut header = Header::parse(&store::read_meta(&guard.conn, 0).unwrap()).unwrap();
+        let used = session.directory.used_slots();
+        let nested = session.directory.cover.as_ref().and_then(|c| c.nested_slot);
+        for i in 0..crate::header::SLOT_COUNT {
+            if !used.contains(&(i as u8)) || Some(i as u8) == nested {
+                crate::crypto::random::fill(&mut header.slots[i]).unwrap();
+                // Make sure it is not already of the new shape by chance.
+                header.slots[i][32] = 0x5a;
+            }
+        }
+        let mut directory = session.directory.clone();
+        directory.cover_box_secret = None;
+        let other = crate::vault::other_directory_row(session.directory_row);
+        let mut rows = vec![(0, header.to_bytes())];
+        match (&mut directory.cover, &session.cover_seal) {
+            (Some(cover), Some(seal)) => {
+                cover.nested_slot = None;
+                cover.stretched = None;
+                let mut cover_dir =
+                    Directory::open(seal, &store::read_meta(&guard.conn, other).unwrap()).unwrap();
+                cover_dir.nested = None;
+                cover_dir.cover_box_secret = None;
+                rows.push((other, cover_dir.seal(seal).unwrap()));
+            }
+            _ => {
+                let mut random = vec![0u8; crate::keyring::DIRECTORY_FRAME + 29];
+                crate::crypto::random::fill(&mut random).unwrap();
+                random[0] = 0x5a;
+                rows.push((other, random));
+            }
+        }
+        rows.push((
+            session.directory_row,
+            directory.seal(&session.seal).unwrap(),
+        ));
+        let rows: Vec<(i64, &[u8])> = rows.iter().map(|(k, v)| (*k, &v[..])).collect();
+        store::write_meta(&mut guard.conn, &rows).unwrap();
+        guard.conn.execute("DELETE FROM h WHERE k = 4", []).unwrap();
+    }
+
+    fn shaped_like_new(path: &Path) -> bool {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let header = Header::parse(&store::read_meta(&conn, 0).unwrap()).unwrap();
+        (0..crate::header::SLOT_COUNT).all(|i| header.slot_is_current(i))
+            && store::DIRECTORY_ROWS
+                .iter()
+                .all(|r| Directory::row_is_current(&store::read_meta(&conn, *r).unwrap()))
+            && store::read_meta_opt(&conn, store::COVER_BOX_ROW)
+                .unwrap()
+                .is_some_and(|row| row.len() == crate::cover_box::ROW_LEN)
+    }
+
+    #[test]
+    fn an_earlier_layout_is_reshaped_at_the_first_real_unlock() {
+        for with_cover in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("v");
+            let vault = Vault::create(&path, setup()).unwrap().vault;
+            if with_cover {
+                vault.set_duress_passcode("1357".into(), None).unwrap();
+            }
+            make_it_old(&vault);
+            drop(vault);
+            assert!(!shaped_like_new(&path));
+            let vault = Vault::open_path(&path).unwrap();
+            if with_cover {
+                // The cover alone cannot bring the file up to date.
+                vault.unlock(passcode("1357")).unwrap();
+                vault.lock();
+                assert!(!shaped_like_new(&path));
+            }
+            vault.unlock(passcode("2468")).unwrap();
+            vault.lock();
+            assert!(shaped_like_new(&path), "cover: {with_cover}");
+            if with_cover {
+                // The cover now has its drop box and its kept slot.
+                assert_eq!(vault.unlock(passcode("0000")), Err(VaultError::WrongSecret));
+                vault.unlock(passcode("1357")).unwrap();
+                let kinds: Vec<_> = vault
+                    .access_log()
+                    .unwrap()
+                    .into_iter()
+                    .map(|e| e.kind)
+                    .collect();
+                assert!(kinds.contains(&crate::AccessKind::FailedUnlock));
+                vault.set_duress_passcode("9753".into(), None).unwrap();
+                vault.lock();
+                vault.unlock(passcode("9753")).unwrap();
+                vault.lock();
+                vault.unlock(passcode("2468")).unwrap();
+                assert!(vault.has_duress_passcode().unwrap());
+            }
+        }
+    }
 }
