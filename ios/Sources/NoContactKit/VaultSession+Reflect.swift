@@ -16,3 +16,32 @@ extension VaultSession {
         try call { try $0.listPrompts() }
     }
 }
+
+extension VaultSession {
+    public func reflections(_ query: ReflectionQuery) throws -> ReflectionPage {
+        try call { try $0.listReflections(query: query) }
+    }
+
+    /// The person's own reasons, oldest first.
+    public func reasons() throws -> [MyReason] {
+        try call { try $0.listReasons() }
+    }
+
+    /// Built-in reasons not yet accepted.
+    public func reasonSuggestions() throws -> [ReasonSuggestion] {
+        try call { try $0.reasonSuggestions() }
+    }
+
+    public func acceptReasonSuggestion(_ id: String, editedText: String?) throws -> MyReason {
+        try call { try $0.acceptReasonSuggestion(suggestionId: id, editedText: editedText) }
+    }
+
+    public func addReason(_ text: String) throws -> MyReason {
+        try call { try $0.addReason(text: text, theme: nil) }
+    }
+
+    /// Patterns over the last `weeks` weeks, for everyone or one person.
+    public func insights(weeks: UInt32, personId: String?) throws -> Insights {
+        try call { try $0.insights(zone: zone.identifier, weeks: weeks, personId: personId) }
+    }
+}

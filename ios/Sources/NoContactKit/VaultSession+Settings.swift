@@ -38,3 +38,15 @@ extension VaultSession {
         try call { try $0.chainReport() }
     }
 }
+
+extension VaultSession {
+    /// Every saved version of the safety plan, oldest first.
+    public func safetyPlanHistory() throws -> [SafetyPlanVersion] {
+        try call { try $0.safetyPlanHistory() }
+    }
+
+    /// The plan's sections in the order the crisis view shows them.
+    public nonisolated var safetyPlanSections: [SafetyPlanSection] {
+        NoContactCore.safetyPlanSections()
+    }
+}

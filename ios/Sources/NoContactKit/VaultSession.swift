@@ -77,6 +77,13 @@ public actor VaultSession {
         try core { try vault.recover(code: code, newPasscode: newPasscode) }
     }
 
+    /// Sets a new passcode, bound to the device key as before when one is kept.
+    public func changePasscode(_ newPasscode: String) async throws {
+        let vault = try opened()
+        let key = try await platform { try await self.deviceKeys.key(for: .passcodeBinding) }
+        try core { try vault.changePasscode(newPasscode: newPasscode, deviceKey: key) }
+    }
+
     /// Forgets every key and all plaintext in memory.
     public func lock() {
         vault?.lock()
