@@ -108,3 +108,12 @@ extension VaultSession {
         try call { try $0.deleteEvent(id: id) }
     }
 }
+
+/// Reminders, for the platform's notification scheduler.
+extension VaultSession {
+    /// The next `count` reminders in the person's zone, with the core's
+    /// neutral title and body (its discretion level decides them).
+    public func upcomingReminders(count: UInt32) throws -> [Reminder] {
+        try call { try $0.upcomingReminders(zone: zone.identifier, count: count) }
+    }
+}

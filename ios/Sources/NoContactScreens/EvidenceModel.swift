@@ -18,7 +18,7 @@ public final class EvidenceModel {
         case failed(NoContactError)
     }
 
-    public private(set) var people: [Person] = []
+    public internal(set) var people: [Person] = []
     public internal(set) var chain: ChainReport?
     public internal(set) var status: Status = .choosing
     public internal(set) var checkpoint: Checkpoint?

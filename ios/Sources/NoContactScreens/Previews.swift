@@ -87,3 +87,54 @@ extension EntryModel {
         return model
     }
 }
+
+extension EvidenceModel {
+    public static func preview(status: Status, people: [Person] = []) -> EvidenceModel {
+        let model = EvidenceModel(session: PreviewSession.session, exportsDirectory: URL(fileURLWithPath: "/nonexistent"))
+        model.status = status
+        model.people = people
+        return model
+    }
+}
+
+extension BackupModel {
+    public static func preview(status: Status) -> BackupModel {
+        let model = BackupModel(session: PreviewSession.session)
+        model.status = status
+        return model
+    }
+}
+
+extension SettingsModel {
+    public static func preview(hasDuressPasscode: Bool = false) -> SettingsModel {
+        let model = SettingsModel(session: PreviewSession.session, eraseWord: "ERASE")
+        model.hasDuressPasscode = hasDuressPasscode
+        return model
+    }
+}
+
+extension SafetyPlanModel {
+    public static func preview(plan: SafetyPlan, crisisIndex: Int = 0) -> SafetyPlanModel {
+        let model = SafetyPlanModel(session: PreviewSession.session)
+        model.plan = plan
+        model.crisisIndex = crisisIndex
+        return model
+    }
+}
+
+extension ReflectModel {
+    public static func preview(todaysPrompt: Prompt?, reasons: [MyReason] = []) -> ReflectModel {
+        let model = ReflectModel(session: PreviewSession.session)
+        model.todaysPrompt = todaysPrompt
+        model.reasons = reasons
+        return model
+    }
+}
+
+extension InsightsModel {
+    public static func preview(insights: Insights?) -> InsightsModel {
+        let model = InsightsModel(session: PreviewSession.session)
+        model.insights = insights
+        return model
+    }
+}

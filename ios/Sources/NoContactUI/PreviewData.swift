@@ -58,5 +58,14 @@ enum PreviewData {
         peopleToReach: [SupportContact(name: "Alex", howToReach: "+1 555 0100")],
         professionals: [SupportContact(name: "Helpline", howToReach: "+1 555 0199")],
         suggestedWaitMinutes: 15)
+
+    static let plan = SafetyPlan(
+        warningSigns: ["I start rereading old messages"], copingStrategies: support.copingSteps,
+        distractions: ["A long shower", "The crossword"], peopleToAsk: support.peopleToReach,
+        professionals: support.professionals, safeEnvironment: ["Phone in the other room at night"],
+        reasons: support.planReasons, ifTheyShowUp: ["Do not open the door", "Call Alex"],
+        safePlaces: ["Alex's flat"], codeWord: "blue umbrella",
+        goBag: [ChecklistItem(text: "Passport", done: true), ChecklistItem(text: "Charger", done: false)],
+        documents: [ChecklistItem(text: "Lease", done: false)])
 }
 #endif
