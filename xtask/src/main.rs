@@ -2,6 +2,7 @@
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
 mod fuzz;
+mod ios;
 mod process;
 mod report;
 mod toolchain;
@@ -34,9 +35,11 @@ commands:
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
                  Kotlin tests on the JVM      (android/src/test/kotlin)
                  Swift tests on Linux         (ios/Tests/NoContactCoreTests)
+                 the Swift package on Linux   (swift build + swift test of ios/Package.swift)
   bindings     build, then generate the bindings into target/bindings
   kotlin-test  build, generate, then run the Kotlin tests (filters select tests)
-  swift-test   build, generate, then run the Swift tests (filters select tests)
+  swift-test   build, generate, then run the Swift tests and the Swift package's
+               XCTest tests (filters select tests; for XCTest, --filter patterns)
   fuzz [SECS]  run every target in fuzz/Cargo.toml for SECS seconds each
                (default 60), installing cargo-fuzz into the cache if needed
   setup        only install the Kotlin and Swift toolchains
@@ -279,7 +282,7 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
         total: 2
             + if plan.checks { 5 } else { 0 }
             + usize::from(plan.kotlin)
-            + usize::from(plan.swift),
+            + 2 * usize::from(plan.swift),
         results: Vec::new(),
     };
     if plan.checks {
@@ -376,6 +379,19 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
                 let b = generated.as_ref().expect("bindings generated");
                 match swift {
                     Ok(root) => swift_test(c, root, b, filters),
+                    Err(e) => (Err(format!("Swift toolchain: {e}")), None),
+                }
+            },
+        );
+        runner.stage(
+            "swift-pkg",
+            "swift build + swift test of ios/Package.swift (Debian trixie root)",
+            needs(bindings, "bindings"),
+            |c| {
+                let swift = setup.as_mut().expect("setup started").swift();
+                let b = generated.as_ref().expect("bindings generated");
+                match swift {
+                    Ok(root) => ios::package_test(c, root, b, filters),
                     Err(e) => (Err(format!("Swift toolchain: {e}")), None),
                 }
             },

@@ -117,6 +117,17 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Reads test results off a runner's output, one line at a time.
+pub trait Tally: Default + Send + 'static {
+    fn line(&mut self, line: &str);
+}
+
+impl Tally for Counts {
+    fn line(&mut self, line: &str) {
+        self.take_line(line);
+    }
+}
+
 /// Runs `cmd`, streaming its stdout line by line to ours while counting test
 /// results; stderr goes straight to the terminal. The counts are returned
 /// even when the command fails. With a timeout the command is killed when
@@ -126,16 +137,27 @@ pub fn run_counting(
     label: &str,
     timeout: Option<Duration>,
 ) -> (Result<(), String>, Counts) {
+    run_tallying(cmd, label, timeout, Counts::default())
+}
+
+/// [`run_counting`] with another reader of the results (`tally`), returned
+/// after the command ends.
+pub fn run_tallying<T: Tally>(
+    cmd: &mut Command,
+    label: &str,
+    timeout: Option<Duration>,
+    tally: T,
+) -> (Result<(), String>, T) {
     println!("$ {}", display(cmd));
     flush();
     let shown = label;
     let mut child = match spawn(cmd.stdin(Stdio::null()).stdout(Stdio::piped())) {
         Ok(child) => child,
-        Err(e) => return (Err(e), Counts::default()),
+        Err(e) => return (Err(e), tally),
     };
     let stdout = child.stdout.take().expect("stdout is piped");
     let reader = thread::spawn(move || {
-        let mut counts = Counts::default();
+        let mut counts = tally;
         let mut input = BufReader::new(stdout);
         let mut buf = Vec::new();
         let out = io::stdout();
@@ -145,7 +167,7 @@ pub fn run_counting(
                 Ok(0) | Err(_) => break,
                 Ok(_) => {
                     let line = String::from_utf8_lossy(&buf);
-                    counts.take_line(line.trim_end_matches(['\n', '\r']));
+                    counts.line(line.trim_end_matches(['\n', '\r']));
                     let mut out = out.lock();
                     let _ = out.write_all(&buf);
                     if !buf.ends_with(b"\n") {

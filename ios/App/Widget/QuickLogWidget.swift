@@ -1,0 +1,89 @@
+import AppIntents
+import NoContactKit
+import SwiftUI
+import WidgetKit
+
+/// Three buttons — They reached out, Urge, I'm OK — that write through the
+/// drop box with the app locked and show nothing but "Saved"
+/// [`log_while_locked`]. The widget and the intents share the vault file
+/// through the app group; they never unlock it.
+struct QuickLogWidget: Widget {
+    var body: some WidgetConfiguration {
+        StaticConfiguration(kind: "QuickLog", provider: QuickLogTimeline()) { _ in
+            HStack {
+                Button(intent: LogAttemptIntent()) { Text("widget.they_reached_out") }
+                Button(intent: LogUrgeIntent()) { Text("widget.urge") }
+                Button(intent: LogOkIntent()) { Text("widget.ok") }
+            }
+            .containerBackground(.fill.tertiary, for: .widget)
+        }
+        .configurationDisplayName("widget.name")
+        .supportedFamilies([.systemMedium])
+    }
+}
+
+struct QuickLogTimeline: TimelineProvider {
+    struct Entry: TimelineEntry { let date: Date }
+    func placeholder(in context: Context) -> Entry { Entry(date: .now) }
+    func getSnapshot(in context: Context, completion: @escaping (Entry) -> Void) { completion(Entry(date: .now)) }
+    func getTimeline(in context: Context, completion: @escaping (Timeline<Entry>) -> Void) {
+        completion(Timeline(entries: [Entry(date: .now)], policy: .never))
+    }
+}
+
+/// Logs through the drop box from the app group's vault file.
+enum DropBox {
+    static func log(_ entry: QuickEntry) async throws {
+        guard let container = FileManager.default.containerURL(
+            forSecurityApplicationGroupIdentifier: "group.app.nocontact.notebook")
+        else { throw CocoaError(.fileNoSuchFile) }
+        let session = VaultSession(
+            file: container.appendingPathComponent("Library/Notes/notes.db"), deviceKeys: NoKeys())
+        try await session.logWhileLocked(entry)
+    }
+
+    /// The widget never holds a device key.
+    struct NoKeys: DeviceKeyStore {
+        func key(for purpose: DeviceKeyPurpose) async throws -> Data? { nil }
+        func store(_ key: Data, for purpose: DeviceKeyPurpose) async throws {}
+        func remove(_ purpose: DeviceKeyPurpose) async throws {}
+    }
+}
+
+/// The person the widget is for is the app's choice, kept in the app group's
+/// defaults as an id only (no name).
+private func widgetPersonId() -> String? {
+    UserDefaults(suiteName: "group.app.nocontact.notebook")?.string(forKey: "widget.person")
+}
+
+struct LogAttemptIntent: AppIntent {
+    static let title: LocalizedStringResource = "widget.they_reached_out"
+    func perform() async throws -> some IntentResult & ProvidesDialog {
+        guard let person = widgetPersonId() else { return .result(dialog: "widget.choose_person") }
+        try await DropBox.log(.theirAttempt(personId: person, channel: .call))
+        return .result(dialog: "widget.saved")
+    }
+}
+
+struct LogUrgeIntent: AppIntent {
+    static let title: LocalizedStringResource = "widget.urge"
+    func perform() async throws -> some IntentResult & ProvidesDialog {
+        try await DropBox.log(.urge(intensity: 5, personId: widgetPersonId()))
+        return .result(dialog: "widget.saved")
+    }
+}
+
+struct LogOkIntent: AppIntent {
+    static let title: LocalizedStringResource = "widget.ok"
+    func perform() async throws -> some IntentResult & ProvidesDialog {
+        try await DropBox.log(.checkIn(mood: 4))
+        return .result(dialog: "widget.saved")
+    }
+}
+
+@main
+struct NoContactWidgets: WidgetBundle {
+    var body: some Widget {
+        QuickLogWidget()
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Secrets, protection and the safety plan.
+extension VaultSession {
+    /// Sets the duress passcode (from the real space only).
+    public func setDuressPasscode(_ passcode: String) throws {
+        try call { try $0.setDuressPasscode(passcode: passcode) }
+    }
+
+    public func hasDuressPasscode() throws -> Bool {
+        try call { try $0.hasDuressPasscode() }
+    }
+
+    public func lockPolicy() throws -> LockPolicy {
+        try call { try $0.lockPolicy() }
+    }
+
+    /// An erase policy needs `acceptEvidenceLoss`: erasing destroys the record too.
+    public func setLockPolicy(_ policy: LockPolicy, acceptEvidenceLoss: Bool) throws {
+        try call { try $0.setLockPolicy(policy: policy, acceptEvidenceLoss: acceptEvidenceLoss) }
+    }
+
+    /// The current safety plan (empty before the first save).
+    public func safetyPlan() throws -> SafetyPlan {
+        try call { try $0.safetyPlan() }
+    }
+
+    /// Saves a new version; the earlier ones stay in the history.
+    public func saveSafetyPlan(_ plan: SafetyPlan) throws -> SafetyPlanVersion {
+        try call { try $0.saveSafetyPlan(plan: plan) }
+    }
+}
+
+/// The record's chain.
+extension VaultSession {
+    /// The hash chain's state: records, head, its code, whether it is intact.
+    public func chainReport() throws -> ChainReport {
+        try call { try $0.chainReport() }
+    }
+}
+
+extension VaultSession {
+    /// Every saved version of the safety plan, oldest first.
+    public func safetyPlanHistory() throws -> [SafetyPlanVersion] {
+        try call { try $0.safetyPlanHistory() }
+    }
+
+    /// The plan's sections in the order the crisis view shows them.
+    public nonisolated var safetyPlanSections: [SafetyPlanSection] {
+        NoContactCore.safetyPlanSections()
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import XCTest
+
+@testable import NoContactKit
+
+/// A vault in a fresh temporary directory, removed afterwards.
+final class TemporaryVault {
+    let directory: URL
+    let keys = InMemoryDeviceKeyStore()
+    let session: VaultSession
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nocontact-kit-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        session = VaultSession(
+            file: directory.appendingPathComponent("notes.db"), deviceKeys: keys,
+            zone: TimeZone(identifier: "Europe/Berlin")!, kdfIterations: VaultSession.kdfIterationFloor)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+let passcode = "correct horse 1"
+
+/// Runs `body`, which must throw `expected`.
+func assertThrows<T>(
+    _ expected: NoContactError, _ body: () async throws -> T, file: StaticString = #filePath, line: UInt = #line
+) async {
+    do {
+        _ = try await body()
+        XCTFail("expected \(expected), nothing was thrown", file: file, line: line)
+    } catch let error as NoContactError {
+        XCTAssertEqual(error, expected, file: file, line: line)
+    } catch {
+        XCTFail("expected \(expected), got \(type(of: error)) \(error)", file: file, line: line)
+    }
+}
+
+final class VaultSessionTests: XCTestCase {
+    func testEveryCoreErrorMapsToItsCase() {
+        let pairs: [(VaultError, NoContactError)] = [
+            (.WrongSecret, .wrongSecret),
+            (.Locked, .locked),
+            (.NotFound, .notFound),
+            (.InvalidInput(field: "mood"), .invalidInput(field: "mood")),
+            (.Corrupt, .corrupt),
+            (.UnsupportedVersion, .unsupportedVersion),
+            (.Storage, .storage),
+            (.AlreadyExists, .alreadyExists),
+            (.InUse, .inUse),
+            (.Cancelled, .cancelled),
+            (.WouldLoseEntries, .wouldLoseEntries),
+            (.TryLater(seconds: 7), .tryLater(seconds: 7)),
+            (.Erased, .erased),
+        ]
+        for (core, expected) in pairs {
+            XCTAssertEqual(NoContactError(core), expected, "\(core)")
+        }
+        struct Other: Error {}
+        XCTAssertEqual(NoContactError(Other()), .platform)
+        XCTAssertEqual(NoContactError(NoContactError.inUse), .inUse)
+    }
+
+    func testCreatesBoundToTheDeviceKeyAndNeedsItToUnlock() async throws {
+        let t = try TemporaryVault()
+        let exists = await t.session.exists
+        XCTAssertFalse(exists)
+        let code = try await t.session.create(passcode: passcode, bindToDevice: true)
+        XCTAssertEqual(code.split(separator: "-").count, 8, "recovery code groups")
+        let key = await t.keys.key(for: .passcodeBinding)
+        XCTAssertEqual(key?.count, 32, "the device key kept in the store")
+        let unlocked = await t.session.isUnlocked
+        XCTAssertTrue(unlocked, "a new vault is open")
+
+        await t.session.lock()
+        try await t.session.unlock(passcode: passcode)
+        let again = await t.session.isUnlocked
+        XCTAssertTrue(again)
+
+        // Without the device key the passcode alone opens nothing.
+        await t.session.lock()
+        await t.keys.remove(.passcodeBinding)
+        await assertThrows(.wrongSecret) { try await t.session.unlock(passcode: passcode) }
+        await t.keys.store(key!, for: .passcodeBinding)
+        try await t.session.unlock(passcode: passcode)
+    }
+
+    func testAVaultNotBoundToTheDeviceOpensWithThePasscodeAlone() async throws {
+        let t = try TemporaryVault()
+        _ = try await t.session.create(passcode: passcode, bindToDevice: false)
+        let key = await t.keys.key(for: .passcodeBinding)
+        XCTAssertNil(key)
+        await t.session.lock()
+        await assertThrows(.wrongSecret) { try await t.session.unlock(passcode: "wrong passcode") }
+        try await t.session.unlock(passcode: passcode)
+    }
+
+    func testRefusesBadInputAndLeavesNoFile() async throws {
+        let t = try TemporaryVault()
+        await assertThrows(.invalidInput(field: "passcode")) {
+            try await t.session.create(passcode: "abc", bindToDevice: false)
+        }
+        let exists = await t.session.exists
+        XCTAssertFalse(exists, "a refused passcode left a file")
+        await assertThrows(.notFound) { try await t.session.unlock(passcode: passcode) }
+
+        _ = try await t.session.create(passcode: passcode, bindToDevice: false)
+        await assertThrows(.alreadyExists) { try await t.session.create(passcode: passcode, bindToDevice: false) }
+        await assertThrows(.invalidInput(field: "mood")) {
+            try await t.session.checkIn(mood: 9, energy: nil, note: "")
+        }
+        await t.session.lock()
+        await assertThrows(.locked) { try await t.session.summary() }
+    }
+
+    func testVaultCallsRunOffTheMainThread() async throws {
+        let t = try TemporaryVault()
+        _ = try await t.session.create(passcode: passcode, bindToDevice: false)
+        let onMain = await MainActor.run { Thread.isMainThread }
+        XCTAssertTrue(onMain)
+        let inCall = try await t.session.call { _ in Thread.isMainThread }
+        XCTAssertFalse(inCall, "a vault call ran on the main thread")
+    }
+
+    func testEraseRemovesTheFileAndTheDeviceKeys() async throws {
+        let t = try TemporaryVault()
+        _ = try await t.session.create(passcode: passcode, bindToDevice: true)
+        _ = try await t.session.checkIn(mood: 4, energy: nil, note: "")
+        try await t.session.erase()
+        let exists = await t.session.exists
+        XCTAssertFalse(exists, "the vault file is still there")
+        let key = await t.keys.key(for: .passcodeBinding)
+        XCTAssertNil(key, "the device key is still kept")
+        await assertThrows(.notFound) { try await t.session.unlock(passcode: passcode) }
+    }
+}
