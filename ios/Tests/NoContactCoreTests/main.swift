@@ -10,7 +10,7 @@ setvbuf(stdout, nil, _IOLBF, 0)
 let filters = Array(CommandLine.arguments.dropFirst())
 var passed = 0
 var failed = 0
-for (name, body) in allTests + domainTests + insightsTests + ledgerTests + protectionTests {
+for (name, body) in allTests + domainTests + insightsTests + ledgerTests + protectionTests + securityTests {
     if !filters.isEmpty && !filters.contains(where: { name.contains($0) }) { continue }
     let started = Date()
     var failure: String?
