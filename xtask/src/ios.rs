@@ -181,7 +181,8 @@ fn stage(ctx: &Ctx, b: &Bindings, dir: &Path) -> Result<(), String> {
 
 /// XCTest's results on Linux: one `Test Case 'Class.test' passed (...)` or
 /// `... failed (...)` line per test, and after `Test Suite 'All tests'
-/// passed|failed at ...` the closing `Executed N tests, with M failures ...`.
+/// passed|failed at ...` (`'Selected tests'` with `--filter`) the closing
+/// `Executed N tests, with M failures ...`.
 /// The counts come from the test lines; the closing line must agree.
 #[derive(Default)]
 struct XcTest {
@@ -202,7 +203,10 @@ impl Tally for XcTest {
                     self.counts.failed += 1;
                 }
             }
-        } else if let Some(rest) = line.strip_prefix("Test Suite 'All tests' ") {
+        } else if let Some(rest) = line
+            .strip_prefix("Test Suite 'All tests' ")
+            .or_else(|| line.strip_prefix("Test Suite 'Selected tests' "))
+        {
             self.after_all_tests = rest.starts_with("passed at ") || rest.starts_with("failed at ");
         } else if self.after_all_tests {
             if let Some(executed) = parse_executed(line) {
@@ -218,7 +222,7 @@ impl XcTest {
     fn check(&self) -> Result<(), String> {
         let counted = self.counts.passed + self.counts.failed;
         match self.executed {
-            None => Err("swift test printed no `Executed N tests` line for 'All tests'".into()),
+            None => Err("swift test printed no closing `Executed N tests` line".into()),
             Some((executed, _)) if executed != counted => Err(format!(
                 "swift test says it executed {executed} tests, but reported {counted}"
             )),
@@ -322,6 +326,19 @@ mod tests {
         ]);
         assert_eq!(none.check(), Ok(()));
         assert!(expect_tests(none.counts, "swift test").is_err());
+    }
+
+    #[test]
+    fn a_filtered_run_closes_with_selected_tests() {
+        let t = tally(&[
+            "Test Case 'UrgeTests.testOne' passed (0.3 seconds)",
+            "Test Suite 'UrgeTests' passed at x",
+            "\t Executed 1 test, with 0 failures (0 unexpected) in 0.3 (0.3) seconds",
+            "Test Suite 'Selected tests' passed at x",
+            "\t Executed 1 test, with 0 failures (0 unexpected) in 0.3 (0.3) seconds",
+        ]);
+        assert_eq!(t.counts.closing_lines, 1);
+        assert_eq!(t.check(), Ok(()));
     }
 
     #[test]

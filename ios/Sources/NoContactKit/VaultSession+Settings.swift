@@ -7,6 +7,12 @@ extension VaultSession {
         try call { try $0.setDuressPasscode(passcode: passcode) }
     }
 
+    /// Whether unlocked, the passcode-stretching strength, whether a
+    /// device-key slot (biometric unlock) exists, the record count.
+    public func status() throws -> VaultStatus {
+        try call { try $0.status() }
+    }
+
     public func hasDuressPasscode() throws -> Bool {
         try call { try $0.hasDuressPasscode() }
     }

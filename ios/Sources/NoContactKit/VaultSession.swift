@@ -47,16 +47,23 @@ public actor VaultSession {
     /// key kept by `deviceKeys`, so a copy of the file resists guessing of a
     /// short passcode.
     public func create(passcode: String, bindToDevice: Bool) async throws -> String {
-        var key: Data?
-        if bindToDevice {
-            let fresh = Self.newDeviceKey()
-            try await platform { try await self.deviceKeys.store(fresh, for: .passcodeBinding) }
-            key = fresh
-        }
+        // Never touch the keys of a vault that is already there.
+        guard !exists else { throw NoContactError.alreadyExists }
+        let key = bindToDevice ? Self.newDeviceKey() : nil
         let setup = VaultSetup(
             passcode: passcode, deviceKey: key, passcodeNeedsDeviceKey: bindToDevice,
             kdfIterations: kdfIterations)
         let created = try core { try createVault(path: path, setup: setup) }
+        if let key {
+            do {
+                try await deviceKeys.store(key, for: .passcodeBinding)
+            } catch {
+                // Without its key the new (empty) vault could never be opened
+                // with the passcode: remove it rather than leave it half made.
+                try? created.vault.erase()
+                throw NoContactError.platform
+            }
+        }
         vault = created.vault
         return created.recoveryCode
     }
@@ -75,6 +82,32 @@ public actor VaultSession {
     public func recover(code: String, newPasscode: String) throws {
         let vault = try opened()
         try core { try vault.recover(code: code, newPasscode: newPasscode) }
+    }
+
+    /// Turns on unlocking with Face ID / Touch ID: a new device key opens the
+    /// vault on its own, kept by `deviceKeys` behind biometrics.
+    public func enableBiometricUnlock() async throws {
+        let vault = try opened()
+        let key = Self.newDeviceKey()
+        try core { try vault.setDeviceKey(key: key) }
+        try await platform { try await self.deviceKeys.store(key, for: .biometricUnlock) }
+    }
+
+    /// Turns it off: the vault's device-key slot is cleared and the key forgotten.
+    public func disableBiometricUnlock() async throws {
+        let vault = try opened()
+        try core { try vault.removeDeviceKey() }
+        try await platform { try await self.deviceKeys.remove(.biometricUnlock) }
+    }
+
+    /// Unlocks with the biometric key (reading it is what asks for Face ID).
+    /// `notFound` when biometric unlock is off.
+    public func unlockWithBiometrics() async throws {
+        let vault = try opened()
+        guard let key = try await platform({ try await self.deviceKeys.key(for: .biometricUnlock) }) else {
+            throw NoContactError.notFound
+        }
+        try core { try vault.unlock(secret: .deviceKey(key: key)) }
     }
 
     /// Sets a new passcode, bound to the device key as before when one is kept.

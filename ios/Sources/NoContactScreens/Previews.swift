@@ -138,3 +138,12 @@ extension InsightsModel {
         return model
     }
 }
+
+extension PeopleModel {
+    public static func preview(people: [Person], streaks: [Streak] = []) -> PeopleModel {
+        let model = PeopleModel(session: PreviewSession.session, today: LocalDate(year: 2026, month: 12, day: 2))
+        model.people = people
+        model.streaks = Dictionary(streaks.compactMap { s in s.personId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        return model
+    }
+}

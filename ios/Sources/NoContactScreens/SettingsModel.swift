@@ -18,6 +18,8 @@ public final class SettingsModel {
     public enum Done: Equatable, Sendable {
         case passcodeChanged
         case duressSet
+        case biometricOn
+        case biometricOff
         case lockPolicySaved
         /// Everything is gone; the app returns to the first run.
         case erased
@@ -27,6 +29,8 @@ public final class SettingsModel {
     public var newPasscodeAgain = ""
     public var duressPasscode = ""
     public internal(set) var hasDuressPasscode = false
+    /// Face ID / Touch ID unlock is on (the vault has a device-key slot).
+    public internal(set) var biometricUnlock = false
     public internal(set) var policy: LockPolicy?
     /// Seconds without activity before the vault locks itself; 0 never.
     public var idleTimeoutSeconds: UInt32 = 0
@@ -51,6 +55,7 @@ public final class SettingsModel {
     public func load() async {
         do {
             hasDuressPasscode = try await session.hasDuressPasscode()
+            biometricUnlock = try await session.status().hasDeviceKey
             let policy = try await session.lockPolicy()
             self.policy = policy
             idleTimeoutSeconds = policy.idleTimeoutSeconds
@@ -69,6 +74,18 @@ public final class SettingsModel {
             try await self.session.changePasscode(self.newPasscode)
             self.newPasscode = ""
             self.newPasscodeAgain = ""
+        }
+    }
+
+    /// Face ID / Touch ID unlock on or off.
+    public func setBiometricUnlock(_ on: Bool) async {
+        await attempt(on ? .biometricOn : .biometricOff) {
+            if on {
+                try await self.session.enableBiometricUnlock()
+            } else {
+                try await self.session.disableBiometricUnlock()
+            }
+            self.biometricUnlock = on
         }
     }
 

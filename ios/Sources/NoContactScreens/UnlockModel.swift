@@ -56,9 +56,20 @@ public final class UnlockModel {
         if case .waiting = status { return }
         let typed = passcode
         passcode = ""
+        await attempt { try await self.session.unlock(passcode: typed) }
+    }
+
+    /// Face ID / Touch ID, when the person turned it on in the settings.
+    public func unlockWithBiometrics() async {
+        guard status != .checking, status != .unlocked, status != .erased else { return }
+        if case .waiting = status { return }
+        await attempt { try await self.session.unlockWithBiometrics() }
+    }
+
+    private func attempt(_ unlock: () async throws -> Void) async {
         status = .checking
         do {
-            try await session.unlock(passcode: typed)
+            try await unlock()
             status = .unlocked
             attemptsBeforeErase = nil
             accessNotice = try await notice()

@@ -29,6 +29,8 @@ public final class UrgeModel {
     /// 0–10.
     public var intensity: UInt8 = 5
     public var note = ""
+    /// How they reached out, when that is the outcome (the core asks for it).
+    public var reachedOutVia: Channel?
     /// What was logged at the end.
     public internal(set) var logged: Event?
     public internal(set) var problem: NoContactError?
@@ -89,13 +91,14 @@ public final class UrgeModel {
 
     /// Ends the session: resisted, delayed or reached out. The coping steps
     /// ticked are logged as what helped.
-    public func finish(_ outcome: UrgeOutcome, reachedOutVia: Channel? = nil) async {
+    public func finish(_ outcome: UrgeOutcome) async {
         guard let support, stage == .support else { return }
         let coping = doneSteps.sorted().compactMap { index in
             support.copingSteps.indices.contains(index) ? support.copingSteps[index] : nil
         }
         let end = UrgeEnd(
-            intensity: intensity, outcome: outcome, reachedOutVia: reachedOutVia, triggerIds: [],
+            intensity: intensity, outcome: outcome, reachedOutVia: outcome == .reachedOut ? reachedOutVia : nil,
+            triggerIds: [],
             emotions: [], otherEmotions: [], coping: coping, note: note, utcOffsetSeconds: 0)
         do {
             logged = try await session.endUrge(session: support.sessionId, end: end).event

@@ -106,9 +106,71 @@ public struct EntryView: View {
                     Text("entry.delete", bundle: .module)
                 }
             }
+            .sheet(isPresented: Binding(get: { model.draft != nil }, set: { if !$0 { model.cancelEdit() } })) {
+                EntryEditor(model: model)
+            }
             .task { await model.load() }
             .quickExitToolbar()
         }
+    }
+}
+
+/// The fields of the entry being amended; saving appends an amendment.
+struct EntryEditor: View {
+    @Bindable var model: EntryModel
+
+    var body: some View {
+        NavigationStack {
+            Form {
+                switch model.draft {
+                case .theirAttempt(let attempt):
+                    TextField(text: field(attempt, \.said, wrap: { .theirAttempt(attempt: $0) }), axis: .vertical) {
+                        Text("entry.said", bundle: .module)
+                    }
+                    Toggle(isOn: field(attempt, \.saidVerbatim, wrap: { .theirAttempt(attempt: $0) })) {
+                        Text("entry.said_verbatim", bundle: .module)
+                    }
+                    TextField(text: field(attempt, \.location, wrap: { .theirAttempt(attempt: $0) })) {
+                        Text("entry.location", bundle: .module)
+                    }
+                    Stepper(value: field(attempt, \.feltUnsafe, wrap: { .theirAttempt(attempt: $0) }), in: 0...4) {
+                        Text("entry.felt_unsafe \(Int(attempt.feltUnsafe))", bundle: .module)
+                    }
+                    TextField(text: field(attempt, \.note, wrap: { .theirAttempt(attempt: $0) }), axis: .vertical) {
+                        Text("entry.note", bundle: .module)
+                    }
+                case .checkIn(let checkIn):
+                    TextField(text: field(checkIn, \.note, wrap: { .checkIn(checkIn: $0) }), axis: .vertical) {
+                        Text("entry.note", bundle: .module)
+                    }
+                case .urge(let urge):
+                    TextField(text: field(urge, \.note, wrap: { .urge(urge: $0) }), axis: .vertical) {
+                        Text("entry.note", bundle: .module)
+                    }
+                case .myContact(let contact):
+                    TextField(text: field(contact, \.note, wrap: { .myContact(contact: $0) }), axis: .vertical) {
+                        Text("entry.note", bundle: .module)
+                    }
+                case nil:
+                    EmptyView()
+                }
+                Text("entry.edit.explained", bundle: .module).font(.footnote)
+                Button { Task { await model.saveAmendment() } } label: { Text("common.save", bundle: .module) }
+            }
+        }
+    }
+
+    /// A binding to one field of the draft's record.
+    private func field<Record, Value>(
+        _ record: Record, _ path: WritableKeyPath<Record, Value>, wrap: @escaping (Record) -> EventBody
+    ) -> Binding<Value> {
+        Binding(
+            get: { record[keyPath: path] },
+            set: { value in
+                var changed = record
+                changed[keyPath: path] = value
+                model.draft = wrap(changed)
+            })
     }
 }
 

@@ -25,6 +25,15 @@ public struct SettingsView: View {
                     Text("settings.passcode", bundle: .module)
                 }
                 Section {
+                    Toggle(isOn: Binding(
+                        get: { model.biometricUnlock },
+                        set: { on in Task { await model.setBiometricUnlock(on) } })
+                    ) {
+                        Text("settings.biometric", bundle: .module)
+                    }
+                    Text("settings.biometric.explained", bundle: .module).font(.footnote)
+                }
+                Section {
                     Text("settings.duress.explained", bundle: .module).font(.footnote)
                     SecureField(text: $model.duressPasscode) { Text("settings.duress.field", bundle: .module) }
                     Button { Task { await model.setDuressPasscode() } } label: {

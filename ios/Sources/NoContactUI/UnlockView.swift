@@ -32,6 +32,17 @@ public struct UnlockView: View {
                 }
                 .buttonStyle(.borderedProminent)
                 .disabled(!canType)
+                Button {
+                    Task { await model.unlockWithBiometrics() }
+                } label: {
+                    Label {
+                        Text("unlock.biometric", bundle: .module)
+                    } icon: {
+                        Image(systemName: "faceid")
+                    }
+                    .frame(minHeight: 44)
+                }
+                .disabled(!canType)
             }
             .padding()
             .task(id: model.status) { await model.runCountdown() }

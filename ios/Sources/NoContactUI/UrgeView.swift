@@ -79,6 +79,14 @@ public struct UrgeView: View {
                         }
                         Button { Task { await model.finish(.resisted) } } label: { Text("urge.outcome.resisted", bundle: .module) }
                         Button { Task { await model.finish(.delayed) } } label: { Text("urge.outcome.delayed", bundle: .module) }
+                        Picker(selection: $model.reachedOutVia) {
+                            Text("urge.reached_out_via.none", bundle: .module).tag(Channel?.none)
+                            ForEach(Channel.allCasesForPicker, id: \.self) { channel in
+                                Text(localized("channel.\(String(describing: channel))")).tag(Optional(channel))
+                            }
+                        } label: {
+                            Text("urge.reached_out_via", bundle: .module)
+                        }
                         Button { Task { await model.finish(.reachedOut) } } label: { Text("urge.outcome.reached_out", bundle: .module) }
                     }
                 } else if model.stage == .ended {

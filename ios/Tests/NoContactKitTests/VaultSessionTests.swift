@@ -137,3 +137,65 @@ final class VaultSessionTests: XCTestCase {
         await assertThrows(.notFound) { try await t.session.unlock(passcode: passcode) }
     }
 }
+
+final class BiometricUnlockTests: XCTestCase {
+    func testTheBiometricKeyOpensOnItsOwnUntilTurnedOff() async throws {
+        let t = try TemporaryVault()
+        _ = try await t.session.create(passcode: passcode, bindToDevice: true)
+        await t.session.lock()
+        await assertThrows(.notFound) { try await t.session.unlockWithBiometrics() }
+
+        try await t.session.unlock(passcode: passcode)
+        try await t.session.enableBiometricUnlock()
+        let key = await t.keys.key(for: .biometricUnlock)
+        XCTAssertEqual(key?.count, 32)
+        let binding = await t.keys.key(for: .passcodeBinding)
+        XCTAssertNotEqual(key, binding, "one key for both purposes")
+        await t.session.lock()
+        try await t.session.unlockWithBiometrics()
+        let open = await t.session.isUnlocked
+        XCTAssertTrue(open)
+
+        // A stale key (the Keychain kept one the vault no longer has) opens nothing.
+        try await t.session.disableBiometricUnlock()
+        await t.session.lock()
+        await t.keys.store(key!, for: .biometricUnlock)
+        await assertThrows(.wrongSecret) { try await t.session.unlockWithBiometrics() }
+        await t.keys.remove(.biometricUnlock)
+        await assertThrows(.notFound) { try await t.session.unlockWithBiometrics() }
+        try await t.session.unlock(passcode: passcode)
+    }
+}
+
+/// A Keychain that refuses to store anything.
+struct FailingKeyStore: DeviceKeyStore {
+    struct Refused: Error {}
+    func key(for purpose: DeviceKeyPurpose) async throws -> Data? { nil }
+    func store(_ key: Data, for purpose: DeviceKeyPurpose) async throws { throw Refused() }
+    func remove(_ purpose: DeviceKeyPurpose) async throws {}
+}
+
+final class CreateFailureTests: XCTestCase {
+    func testAKeyStoreFailureLeavesNoVaultBehind() async throws {
+        let t = try TemporaryVault()
+        let session = VaultSession(
+            file: t.directory.appendingPathComponent("other.db"), deviceKeys: FailingKeyStore(),
+            kdfIterations: VaultSession.kdfIterationFloor)
+        await assertThrows(.platform) { try await session.create(passcode: passcode, bindToDevice: true) }
+        let exists = await session.exists
+        XCTAssertFalse(exists, "a vault whose key was not kept is left behind")
+        // Not bound to the device, the same store is not needed.
+        _ = try await session.create(passcode: passcode, bindToDevice: false)
+    }
+
+    func testCreatingOverAnExistingVaultKeepsItsKey() async throws {
+        let t = try TemporaryVault()
+        _ = try await t.session.create(passcode: passcode, bindToDevice: true)
+        let key = await t.keys.key(for: .passcodeBinding)
+        await assertThrows(.alreadyExists) { try await t.session.create(passcode: "other passcode", bindToDevice: true) }
+        let after = await t.keys.key(for: .passcodeBinding)
+        XCTAssertEqual(after, key, "a refused create replaced the existing vault's key")
+        await t.session.lock()
+        try await t.session.unlock(passcode: passcode)
+    }
+}

@@ -111,3 +111,33 @@ final class UnlockTests: XCTestCase {
         XCTAssertEqual(realEvents.count, 1)
     }
 }
+
+@MainActor
+final class BiometricUnlockScreenTests: XCTestCase {
+    func testTurnedOnInSettingsThenUsedAtTheLockScreen() async throws {
+        let t = try await TemporaryVault.created()
+        await t.session.lock()
+        let before = UnlockModel(session: t.session)
+        await before.unlockWithBiometrics()
+        XCTAssertEqual(before.status, .failed(.notFound), "biometrics opened a vault without the setting")
+
+        try await t.session.unlock(passcode: passcode)
+        let settings = SettingsModel(session: t.session, eraseWord: "ERASE")
+        await settings.load()
+        XCTAssertFalse(settings.biometricUnlock)
+        await settings.setBiometricUnlock(true)
+        XCTAssertEqual(settings.done, .biometricOn)
+        XCTAssertTrue(settings.biometricUnlock)
+        let status = try await t.session.status()
+        XCTAssertTrue(status.hasDeviceKey, "no device-key slot in the vault")
+        await t.session.lock()
+        let model = UnlockModel(session: t.session)
+        await model.unlockWithBiometrics()
+        XCTAssertEqual(model.status, .unlocked)
+
+        await settings.setBiometricUnlock(false)
+        XCTAssertEqual(settings.done, .biometricOff)
+        let key = await t.keys.key(for: .biometricUnlock)
+        XCTAssertNil(key)
+    }
+}

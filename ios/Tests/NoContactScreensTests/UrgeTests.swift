@@ -86,3 +86,32 @@ final class UrgeTests: XCTestCase {
         XCTAssertEqual(urge.outcome, .delayed)
     }
 }
+
+@MainActor
+final class UrgeReachedOutTests: XCTestCase {
+    func testReachingOutNeedsTheChannelAndIsLoggedWithoutBlame() async throws {
+        let t = try await TemporaryVault.created()
+        let sam = try await t.addSam()
+        let model = UrgeModel(session: t.session, personId: sam.id)
+        await model.start()
+        await model.finish(.reachedOut)
+        XCTAssertEqual(model.problem, .invalidInput(field: "reached_out_via"))
+        XCTAssertEqual(model.stage, .support, "the flow ended without the channel")
+        var events = try await t.allEvents()
+        XCTAssertEqual(events, [])
+
+        model.reachedOutVia = .text
+        await model.finish(.reachedOut)
+        XCTAssertNil(model.problem)
+        XCTAssertEqual(model.stage, .ended)
+        // The core logs the urge and, with it, my contact through that channel.
+        events = try await t.allEvents()
+        XCTAssertEqual(Set(events.map(\.kind)), [.urge, .myContact])
+        guard let urge = events.lazy.compactMap({ event -> Urge? in
+            if case .urge(let urge) = event.body { return urge }
+            return nil
+        }).first else { return XCTFail("\(events)") }
+        XCTAssertEqual(urge.outcome, .reachedOut)
+        XCTAssertEqual(urge.reachedOutVia, .text)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import NoContactKit
+import Observation
+
+/// People, boundaries, triggers: add, edit, archive; each person's days
+/// kept and a boundary's crossings come from the core [`*_person`,
+/// `*_boundary`, `*_trigger`, `streaks`].
+@MainActor
+@Observable
+public final class PeopleModel {
+    public internal(set) var people: [Person] = []
+    /// The core's streak per person (by person id).
+    public internal(set) var streaks: [String: Streak] = [:]
+    public internal(set) var boundaries: [Boundary] = []
+    public internal(set) var triggers: [Trigger] = []
+    public var showArchived = false
+    // A new person being typed.
+    public var alias = ""
+    public var relationship: Relationship = .exPartner
+    public var noContactSince: LocalDate
+    // A new boundary or trigger being typed.
+    public var boundaryStatement = ""
+    public var boundaryKind: BoundaryKind = .communication
+    public var triggerName = ""
+    public var triggerCategory: TriggerCategory = .other
+    public var triggerDate: MonthDay?
+    /// Whom a new boundary or trigger is about (nil: everyone).
+    public var forPersonId: String?
+    public internal(set) var problem: NoContactError?
+
+    private let session: VaultSession
+    private let today: LocalDate
+
+    /// `today` is where a new person's no-contact and a new boundary start by default.
+    public init(session: VaultSession, today: LocalDate) {
+        self.session = session
+        self.today = today
+        noContactSince = today
+    }
+
+    public func load() async {
+        do {
+            people = try await session.people(includeArchived: showArchived)
+            let report = try await session.streaks()
+            streaks = Dictionary(
+                report.people.compactMap { streak in streak.personId.map { ($0, streak) } },
+                uniquingKeysWith: { first, _ in first })
+            boundaries = try await session.boundaries()
+            triggers = try await session.triggers()
+            problem = nil
+        } catch {
+            problem = NoContactError(error)
+        }
+    }
+
+    public func addPerson() async {
+        let input = PersonInput(
+            alias: alias, relationship: relationship, mode: .noContact, noContactSince: noContactSince,
+            blockedOn: [], notes: "")
+        await change {
+            _ = try await self.session.addPerson(input)
+            self.alias = ""
+        }
+    }
+
+    public func setArchived(_ person: Person, _ archived: Bool) async {
+        await change { _ = try await self.session.setArchived(personId: person.id, archived) }
+    }
+
+    public func addBoundary(setOn: LocalDate? = nil) async {
+        let input = BoundaryInput(
+            statement: boundaryStatement, personId: forPersonId, kind: boundaryKind, setOn: setOn ?? today,
+            reviewOn: nil)
+        await change {
+            _ = try await self.session.addBoundary(input)
+            self.boundaryStatement = ""
+        }
+    }
+
+    public func addTrigger() async {
+        let input = TriggerInput(name: triggerName, category: triggerCategory, date: triggerDate, personId: forPersonId)
+        await change {
+            _ = try await self.session.addTrigger(input)
+            self.triggerName = ""
+            self.triggerDate = nil
+        }
+    }
+
+    private func change(_ body: () async throws -> Void) async {
+        do {
+            try await body()
+            await load()
+        } catch {
+            problem = NoContactError(error)
+        }
+    }
+}
