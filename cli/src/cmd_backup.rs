@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use nocontact_core::{restore_vault, BackupSummary, Vault, VaultError, VaultSetup};
+use nocontact_core::{
+    generate_backup_passphrase, restore_vault, BackupSummary, Vault, VaultError, VaultSetup,
+    BACKUP_PASSPHRASE_MIN_CHARS,
+};
 
 use crate::args::{Flags, Kind, Options, Parse};
 use crate::input::Prompter;
@@ -10,25 +13,28 @@ use crate::{describe, paths, render};
 
 pub(crate) const USAGE: &str = "\
 usage:
-  nocontact backup FILE                      write everything to a new encrypted backup file
+  nocontact backup FILE [--generate]         write everything to a new encrypted backup file
   nocontact restore FILE [--replace-newer]   replace this vault's content with a backup's
   nocontact restore FILE --new               make a new vault (at --vault) from a backup
 
-The backup passphrase is asked for (twice when it is new); use a long one of its own.
+The backup passphrase is asked for (twice when it is new). A new one must have at least
+16 characters and not be a repeat or a run; --generate makes one of eight words instead
+and prints it once: write it down, it is not kept anywhere.
 A restore reads and checks the whole backup before anything changes. It refuses to drop
 log entries the vault has and the backup lacks unless --replace-newer is given.";
 
 #[derive(Debug)]
 pub(crate) enum BackupCmd {
-    Backup { file: PathBuf },
+    Backup { file: PathBuf, generate: bool },
     Restore { file: PathBuf, replace_newer: bool },
     RestoreNew { file: PathBuf },
 }
 
 pub(crate) fn parse_backup(args: &[String], options: &mut Options) -> Parse<BackupCmd> {
-    let f = Flags::parse(args, &[], USAGE, options)?;
+    let f = Flags::parse(args, &[("--generate", Kind::Switch)], USAGE, options)?;
     Ok(BackupCmd::Backup {
         file: PathBuf::from(f.one_word("the backup file")?),
+        generate: f.switch("--generate"),
     })
 }
 
@@ -90,21 +96,33 @@ pub(crate) fn restore_new(
 
 pub(crate) fn run(vault: &Vault, prompter: &mut Prompter, cmd: BackupCmd) -> Result<(), String> {
     match cmd {
-        BackupCmd::Backup { file } => {
-            let phrase =
-                prompter.new_secret("Backup passphrase: ", "the two passphrases differ")?;
+        BackupCmd::Backup { file, generate } => {
+            let phrase = if generate {
+                generate_backup_passphrase().map_err(describe)?
+            } else {
+                prompter.new_secret("Backup passphrase: ", "the two passphrases differ")?
+            };
+            let shown = generate.then(|| zeroize::Zeroizing::new(phrase.clone()));
             let summary = vault
                 .export_backup(file.to_string_lossy().into_owned(), phrase, None)
                 .map_err(|e| match e {
                     VaultError::AlreadyExists => {
                         "the backup file exists already; choose a new name".to_owned()
                     }
-                    VaultError::InvalidInput { field } if field == "passphrase" => {
-                        "the passphrase must be 4 to 256 characters".to_owned()
-                    }
+                    VaultError::InvalidInput { field } if field == "passphrase" => format!(
+                        "the passphrase is too weak: use at least \
+                         {BACKUP_PASSPHRASE_MIN_CHARS} characters, not a repeat or a run \
+                         (or --generate)"
+                    ),
                     other => describe(other),
                 })?;
             print!("backup written: {}", summary_text(&summary));
+            if let Some(shown) = shown {
+                println!();
+                println!("Backup passphrase (shown once; write it down):");
+                println!();
+                println!("    {}", shown.as_str());
+            }
             Ok(())
         }
         BackupCmd::Restore {

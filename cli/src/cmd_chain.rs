@@ -121,7 +121,7 @@ mod tests {
         let report = ChainReport {
             records: 12,
             head: "ab".repeat(32),
-            code: "FQ3Z-1HTF-9J6K-3ETE-M".into(),
+            code: "FQ3Z-1HTF-9J6K-3ETE-R5G5-XT98-QXDJ-9".into(),
             intact: false,
             issues: vec![
                 ChainIssue {

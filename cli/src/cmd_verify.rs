@@ -17,7 +17,8 @@ manifest.sha256): every file against the manifest, every record's digest and
 link, the chain's head, the checkpoints it lists, and that the report is the
 one made from the records. No vault or passcode is needed.
 
---checkpoint CODE  a checkpoint code received earlier (XXXX-XXXX-XXXX-XXXX-C, any case,
+--checkpoint CODE  a checkpoint code received earlier (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-C,
+                   or a short XXXX-XXXX-XXXX-XXXX-C from an earlier version; any case,
                    spaces or hyphens): says at which record count it matches the chain
 --json             print the verdict as JSON
 
@@ -88,6 +89,10 @@ pub(crate) fn show(v: &EvidenceVerdict) -> String {
     }
     if let Some(count) = v.checkpoint_count {
         out += &format!("checkpoint code: matches the chain at {count} records\n");
+        if v.checkpoint_code_short {
+            out += "checkpoint code: a short code (80 bits) from an earlier version; \
+                    new codes commit 140 bits\n";
+        }
     }
     if !v.valid {
         out += "problems:\n";

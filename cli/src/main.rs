@@ -132,7 +132,7 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
             let vault = open(options)?;
             let code = prompter.line("Recovery code: ")?;
             let new = prompter.new_passcode()?;
-            vault.recover(code, new).map_err(describe)?;
+            vault.recover(code, new, None).map_err(describe)?;
             println!("passcode reset with the recovery code");
             return Ok(());
         }
@@ -179,7 +179,7 @@ fn init(options: &Options, prompter: &mut Prompter) -> Result<(), String> {
         return Err(describe(VaultError::AlreadyExists));
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
+        paths::create_private_dir_all(parent)
             .map_err(|_| "cannot create the vault's folder".to_owned())?;
     }
     let passcode = prompter.new_passcode()?;

@@ -4,7 +4,7 @@
 //! A vault made by an earlier version under the old names is still found
 //! there while no file exists under the new ones.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::args::Options;
 
@@ -25,6 +25,19 @@ pub(crate) fn vault_path(options: &Options) -> Result<PathBuf, String> {
         dir.join(FOLDER).join(FILE),
         dir.join(OLD_FOLDER).join(OLD_FILE),
     ))
+}
+
+/// Creates `dir` and any missing folders above it, each readable by its
+/// owner only (0700 on Unix); folders that exist are left as they are.
+pub(crate) fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// The new default, unless only a vault under the old names exists.

@@ -89,7 +89,7 @@ fn init_passcode_recover() {
     let code = stdout
         .lines()
         .map(str::trim)
-        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .find(|l| l.len() == 41 && l.matches('-').count() == 8)
         .expect("recovery code printed")
         .to_owned();
 
@@ -1194,7 +1194,7 @@ fn chain_and_checkpoints() {
         .and_then(|l| l.strip_prefix("checkpoint "))
         .unwrap()
         .to_owned();
-    assert_eq!(code.len(), 21, "{made}");
+    assert_eq!(code.len(), 36, "{made}");
     assert!(report.contains(&format!("code {code}")), "{report}");
     assert!(made.contains("2 records in the log"), "{made}");
     let list = ok(&vault, &["checkpoint", "list"]);

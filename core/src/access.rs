@@ -57,7 +57,12 @@ pub(crate) struct AccessLog {
 
 impl AccessLog {
     /// Adds events, keeps the log sorted by time (events in the same
-    /// millisecond stay in the order given) and bounded.
+    /// millisecond stay in the order given) and bounded. Over the bound,
+    /// what goes first is what matters least: events already seen, then
+    /// unseen unlocks and locked entries, then unseen failed unlocks, and
+    /// unseen duress unlocks last; oldest first within each. So a flood of
+    /// drops (which anyone with the file can plant) cannot push out a
+    /// failed or duress unlock the person has not seen yet.
     pub(crate) fn add(&mut self, events: impl IntoIterator<Item = (SystemTime, AccessKind)>) {
         self.events
             .extend(events.into_iter().map(|(at, kind)| StoredAccess {
@@ -67,7 +72,17 @@ impl AccessLog {
             }));
         self.events.sort_by_key(|e| e.at);
         let excess = self.events.len().saturating_sub(ACCESS_LOG_MAX);
-        self.events.drain(..excess);
+        if excess == 0 {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.events.len()).collect();
+        order.sort_by_key(|&i| (keep_rank(&self.events[i]), i));
+        let mut gone = vec![false; self.events.len()];
+        for &i in &order[..excess] {
+            gone[i] = true;
+        }
+        let mut flags = gone.into_iter();
+        self.events.retain(|_| !flags.next().unwrap_or(false));
     }
 
     pub(crate) fn acknowledge(&mut self) {
@@ -85,6 +100,16 @@ impl AccessLog {
                 new: !e.seen,
             })
             .collect()
+    }
+}
+
+/// How much an event matters when the log is full: lower goes first.
+fn keep_rank(event: &StoredAccess) -> u8 {
+    match (event.seen, event.kind) {
+        (true, _) => 0,
+        (false, AccessKind::Unlock | AccessKind::LockedEntry) => 1,
+        (false, AccessKind::FailedUnlock) => 2,
+        (false, AccessKind::DuressUnlock) => 3,
     }
 }
 
@@ -111,5 +136,42 @@ mod tests {
         );
         assert_eq!(log.events.len(), ACCESS_LOG_MAX);
         assert!(log.events.iter().all(|e| e.kind == AccessKind::LockedEntry));
+    }
+
+    #[test]
+    fn a_full_log_keeps_unseen_failed_and_duress_unlocks() {
+        let t0 = time::from_millis(1_800_000_000_000);
+        let mut log = AccessLog::default();
+        log.add([(t0, AccessKind::Unlock)]);
+        log.acknowledge();
+        log.add([
+            (t0 + Duration::from_secs(1), AccessKind::DuressUnlock),
+            (t0 + Duration::from_secs(2), AccessKind::FailedUnlock),
+            (t0 + Duration::from_secs(3), AccessKind::LockedEntry),
+        ]);
+        let flood = |from: u64| {
+            (0..ACCESS_LOG_MAX as u64)
+                .map(move |i| (t0 + Duration::from_secs(from + i), AccessKind::LockedEntry))
+        };
+        log.add(flood(10));
+        assert_eq!(log.events.len(), ACCESS_LOG_MAX);
+        let kinds: Vec<_> = log.events.iter().map(|e| e.kind).collect();
+        // The seen unlock and the oldest unseen locked entries went first.
+        assert_eq!(
+            &kinds[..2],
+            &[AccessKind::DuressUnlock, AccessKind::FailedUnlock]
+        );
+        assert!(!kinds.contains(&AccessKind::Unlock));
+        // Failed unlocks go before duress unlocks when nothing else is left.
+        let failed = (0..ACCESS_LOG_MAX as u64)
+            .map(|i| (t0 + Duration::from_secs(1000 + i), AccessKind::FailedUnlock));
+        log.add(failed);
+        assert_eq!(log.events.len(), ACCESS_LOG_MAX);
+        assert_eq!(log.events[0].kind, AccessKind::DuressUnlock);
+        assert!(log.events[1..]
+            .iter()
+            .all(|e| e.kind == AccessKind::FailedUnlock));
+        // Still sorted by time.
+        assert!(log.events.windows(2).all(|w| w[0].at <= w[1].at));
     }
 }

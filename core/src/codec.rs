@@ -51,6 +51,54 @@ pub(crate) fn base32_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The value (0–31) of each Crockford base32 character as typed, skipping
+/// hyphens and spaces, reading `O` as zero and `I`/`L` as one. `None` on any
+/// other character.
+pub(crate) fn base32_values(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len());
+    for ch in text.chars() {
+        let value = match ch.to_ascii_uppercase() {
+            '-' | ' ' => continue,
+            'O' => 0,
+            'I' | 'L' => 1,
+            c => CROCKFORD.iter().position(|&a| a as char == c)? as u8,
+        };
+        out.push(value);
+    }
+    Some(out)
+}
+
+/// The Crockford base32 character for a value below 32.
+pub(crate) fn base32_char(value: u8) -> char {
+    CROCKFORD[usize::from(value & 31)] as char
+}
+
+/// Luhn mod 32 over base32 values: the check value that makes the
+/// weighted sum a multiple of 32. Catches every single substitution.
+pub(crate) fn luhn32_check(values: &[u8]) -> u8 {
+    const N: u32 = 32;
+    let mut factor = 2;
+    let mut sum = 0u32;
+    for &v in values.iter().rev() {
+        let addend = factor * u32::from(v & 31);
+        factor = if factor == 2 { 1 } else { 2 };
+        sum += addend / N + addend % N;
+    }
+    ((N - sum % N) % N) as u8
+}
+
+/// `text` in groups of four characters joined by hyphens.
+pub(crate) fn grouped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for (i, ch) in text.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 pub(crate) fn hex_encode(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);

@@ -23,6 +23,8 @@ pub const PASSCODE_MIN_CHARS: usize = 4;
 pub const PASSCODE_MAX_CHARS: usize = 256;
 /// Bytes of randomness in a recovery code (160 bits, 32 base32 characters).
 const RECOVERY_BYTES: usize = 20;
+/// Base32 characters of a recovery code, without its check character.
+const RECOVERY_CHARS: usize = RECOVERY_BYTES * 8 / 5;
 /// Identifier the directory is sealed under (it is not a record).
 const DIRECTORY_ID: &[u8] = b"directory";
 
@@ -342,27 +344,48 @@ fn check_passcode_shape(passcode: &str) -> Result<()> {
 }
 
 /// A fresh recovery code: its raw bytes and the text shown to the person,
-/// eight groups of four Crockford base32 characters.
+/// eight groups of four Crockford base32 characters and a check character
+/// (Luhn mod 32, as for checkpoint codes), `XXXX-…-XXXX-C`.
 pub(crate) fn new_recovery_code() -> Result<(Zeroizing<Vec<u8>>, String)> {
     let bytes = Zeroizing::new(random::array::<RECOVERY_BYTES>()?.to_vec());
     let plain = Zeroizing::new(codec::base32_encode(&bytes));
-    let grouped = plain
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join("-");
-    Ok((bytes, grouped))
+    let values = Zeroizing::new(codec::base32_values(&plain).ok_or(VaultError::Storage)?);
+    let mut shown = codec::grouped(&plain);
+    shown.push('-');
+    shown.push(codec::base32_char(codec::luhn32_check(&values)));
+    Ok((bytes, shown))
 }
 
+/// Reads a recovery code as typed (any case, spaces or hyphens), with or
+/// without its check character (codes shown before it existed have none).
+/// With it, a mistyped character is `InvalidInput("recovery_code")`
+/// before anything is tried, rather than a failed unlock.
 pub(crate) fn parse_recovery_code(code: &str) -> Result<Zeroizing<Vec<u8>>> {
-    match codec::base32_decode(code) {
+    let invalid = || VaultError::invalid("recovery_code");
+    let values = Zeroizing::new(codec::base32_values(code).ok_or_else(invalid)?);
+    let body = match values.len() {
+        RECOVERY_CHARS => &values[..],
+        n if n == RECOVERY_CHARS + 1 => {
+            let (body, check) = values.split_at(RECOVERY_CHARS);
+            if codec::luhn32_check(body) != check[0] {
+                return Err(invalid());
+            }
+            body
+        }
+        _ => return Err(invalid()),
+    };
+    let text = Zeroizing::new(
+        body.iter()
+            .map(|&v| codec::base32_char(v))
+            .collect::<String>(),
+    );
+    match codec::base32_decode(&text) {
         Some(bytes) if bytes.len() == RECOVERY_BYTES => Ok(Zeroizing::new(bytes)),
         Some(mut other) => {
             other.zeroize();
-            Err(VaultError::invalid("recovery_code"))
+            Err(invalid())
         }
-        None => Err(VaultError::invalid("recovery_code")),
+        None => Err(invalid()),
     }
 }
 
@@ -378,9 +401,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn recovery_codes_carry_a_check_character_and_read_without_it() {
+        let (bytes, shown) = new_recovery_code().unwrap();
+        assert_eq!(shown.len(), 33 + 8);
+        let (body, check) = shown.rsplit_once('-').unwrap();
+        assert_eq!(check.len(), 1);
+        // A code shown before the check character existed still reads.
+        assert_eq!(&parse_recovery_code(body).unwrap()[..], &bytes[..]);
+        // Every single mistyped character is caught, with the check
+        // character given.
+        let chars: Vec<char> = shown.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '-' {
+                continue;
+            }
+            let mut typo = chars.clone();
+            typo[i] = if c == 'X' { 'Y' } else { 'X' };
+            let typo: String = typo.into_iter().collect();
+            assert_eq!(
+                parse_recovery_code(&typo).err(),
+                Some(VaultError::invalid("recovery_code")),
+                "position {i}"
+            );
+        }
+    }
+
+    #[test]
     fn recovery_codes_parse_as_typed() {
         let (bytes, shown) = new_recovery_code().unwrap();
-        assert_eq!(shown.len(), 32 + 7);
         assert_eq!(&parse_recovery_code(&shown).unwrap()[..], &bytes[..]);
         assert_eq!(
             &parse_recovery_code(&shown.to_lowercase()).unwrap()[..],

@@ -47,6 +47,10 @@ pub use api::evidence::{EvidenceOptions, EvidenceSummary};
 pub use api::reflections::{ReflectionFilter, ReflectionPage, ReflectionQuery};
 pub use api::safety_plan::safety_plan_sections;
 pub use api::PAGE_MAX;
+pub use backup::passphrase::{
+    generate_backup_passphrase, BACKUP_PASSPHRASE_MIN_BITS, BACKUP_PASSPHRASE_MIN_CHARS,
+    GENERATED_PASSPHRASE_WORDS,
+};
 pub use chain::verify::{ChainIssue, ChainIssueKind, ChainReport};
 pub use chain::Checkpoint;
 pub use crypto::kdf::{kdf_iteration_floor, KDF_FLOOR};

@@ -64,6 +64,26 @@ impl Dropped {
     }
 }
 
+/// The instant a drop made at `at` joins the log with, folded at
+/// `fold_at`: as a stated instant is bounded (1900 to now plus the allowed
+/// clock skew), and never after the fold. `None` outside those bounds.
+pub(crate) fn bound_instant(at: SystemTime, fold_at: SystemTime) -> Option<SystemTime> {
+    if at < time::earliest() || at > fold_at + time::MAX_FUTURE_SKEW {
+        return None;
+    }
+    Some(at.min(fold_at))
+}
+
+/// Whether a drop may carry this access event: only what happens while
+/// locked (a failed unlock, a duress unlock). An unlock is logged by the
+/// space it opens and a locked entry by its own drop, never as a drop.
+pub(crate) fn drop_may_carry(kind: AccessKind) -> bool {
+    matches!(kind, AccessKind::FailedUnlock | AccessKind::DuressUnlock)
+}
+
+#[cfg(test)]
+mod hostile;
+
 #[cfg(test)]
 mod tests {
     use super::*;

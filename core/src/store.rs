@@ -42,11 +42,14 @@ const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Creates a new file at `path`, with the schema and the rows of `h`
 /// written in one transaction: either all of it exists afterwards, or the
-/// file holds no vault at all (and is removed).
+/// file holds no vault at all (and is removed). On Unix the file is made
+/// readable by its owner only (0600) before SQLite opens it, and SQLite
+/// gives its `-wal` and `-shm` files the same mode.
 pub(crate) fn create(path: &Path, meta: &[(i64, Vec<u8>)]) -> Result<Connection> {
     if path.exists() {
         return Err(VaultError::AlreadyExists);
     }
+    create_private_file(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -70,6 +73,23 @@ pub(crate) fn create(path: &Path, meta: &[(i64, Vec<u8>)]) -> Result<Connection>
         VaultError::NotFound => VaultError::Storage,
         other => other,
     })
+}
+
+/// Creates an empty file at `path` that only its owner can read and
+/// write; `AlreadyExists` if something is there.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(VaultError::AlreadyExists),
+        Err(_) => Err(VaultError::Storage),
+    }
 }
 
 /// Opens an existing vault file and brings its schema up to date.

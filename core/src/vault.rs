@@ -21,7 +21,7 @@ use crate::domain::reflections::{ReflectionBody, ReflectionKind};
 use crate::header::{DataKey, Header, SLOT_COUNT};
 use crate::keyring::{self, Directory, Secret};
 use crate::load::{self, Keys, Loaded};
-use crate::locked::{Dropped, DroppedWhat};
+use crate::locked::{self, Dropped, DroppedWhat};
 use crate::lockout::LockRow;
 use crate::memory::Index;
 use crate::record::{Record, RecordId};
@@ -415,24 +415,40 @@ impl Session {
     /// Folds drops into the log (entries, in the order they were made,
     /// with their instants, marked as logged while locked) and into the
     /// access log, adds the access events `extra`, and deletes the dropped
-    /// rows, in one transaction. A drop whose content fails the checks (it
-    /// can only come from something other than this library) is removed
-    /// without joining the log.
+    /// rows, in one transaction. Anyone with the file can seal a drop, so
+    /// each is checked like input: one whose content fails the checks, an
+    /// access event of a kind only an unlock writes, or an instant outside
+    /// what a stated one may have (see [`locked::bound_instant`]) is
+    /// removed without joining the log; one a little ahead joins at the
+    /// instant of the fold, never after it.
     pub(crate) fn fold(
         &mut self,
         conn: &mut Connection,
-        mut dropped: Vec<(RecordId, Dropped)>,
+        dropped: Vec<(RecordId, Dropped)>,
         extra: Vec<(SystemTime, AccessKind)>,
         along: Along<'_>,
     ) -> Result<()> {
+        let now = time::now();
+        let fold_at = extra
+            .iter()
+            .map(|(at, _)| *at)
+            .min()
+            .map_or(now, |at| at.min(now));
+        let mut remove = Vec::with_capacity(dropped.len());
+        let mut dropped: Vec<(RecordId, Dropped)> = dropped
+            .into_iter()
+            .filter_map(|(id, mut d)| {
+                remove.push(id);
+                d.at = locked::bound_instant(d.at, fold_at)?;
+                Some((id, d))
+            })
+            .collect();
         dropped.sort_by_key(|(id, d)| (d.at, d.nanos, *id));
         // Events happened in this order; the log's sort keeps it for those
         // within the same millisecond.
         let mut events = Vec::with_capacity(dropped.len() + extra.len());
         let mut ops = Vec::new();
-        let mut remove = Vec::with_capacity(dropped.len());
-        for (id, d) in dropped {
-            remove.push(id);
+        for (_, d) in dropped {
             match d.what {
                 DroppedWhat::Entry { entry } => {
                     if entry.validate().is_err()
@@ -452,7 +468,10 @@ impl Session {
                     };
                     ops.push((None, d.at, op));
                 }
-                DroppedWhat::Access { kind } => events.push((d.at, kind)),
+                DroppedWhat::Access { kind } if locked::drop_may_carry(kind) => {
+                    events.push((d.at, kind));
+                }
+                DroppedWhat::Access { .. } => {}
             }
         }
         events.extend(extra);

@@ -287,7 +287,7 @@ fn checkpoints_commit_to_the_head_and_are_kept() {
         (10, &report.head, &report.code)
     );
     assert_ne!(ten.code, empty.code);
-    assert_eq!(ten.code.len(), 21);
+    assert_eq!(ten.code.len(), 36);
     // Typed back in any case and spacing, it reads as the same code.
     let typed = ten.code.to_lowercase().replace('-', " ");
     assert_eq!(normalize_checkpoint_code(typed).unwrap(), ten.code);

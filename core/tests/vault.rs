@@ -11,8 +11,9 @@ use nocontact_core::{NewReflection, Secret, Vault, VaultError, VaultSetup, KDF_F
 fn create_add_lock_unlock_round_trip() {
     let f = fixture();
     let groups: Vec<&str> = f.recovery_code.split('-').collect();
-    assert_eq!(groups.len(), 8);
-    assert!(groups.iter().all(|g| g.len() == 4));
+    assert_eq!(groups.len(), 9);
+    assert!(groups[..8].iter().all(|g| g.len() == 4));
+    assert_eq!(groups[8].len(), 1, "the check character");
 
     let older = f
         .vault
@@ -164,10 +165,10 @@ fn recovery_code_sets_a_new_passcode() {
     f.vault.lock();
     let typed = f.recovery_code.to_lowercase().replace('-', " ");
     assert_eq!(
-        f.vault.recover(typed.clone(), "12".into()),
+        f.vault.recover(typed.clone(), "12".into(), None),
         Err(VaultError::invalid_field("passcode"))
     );
-    f.vault.recover(typed, "fresh start".into()).unwrap();
+    f.vault.recover(typed, "fresh start".into(), None).unwrap();
     assert!(f.vault.is_unlocked());
     f.vault.lock();
     assert_eq!(

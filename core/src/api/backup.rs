@@ -45,8 +45,12 @@ impl From<&BackupMeta> for BackupSummary {
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
     /// Writes everything in the vault to a new backup file at `path`,
-    /// encrypted under `passphrase` (4 to 256 characters, best a long one
-    /// of its own) with the vault's key-derivation strength. Records that
+    /// encrypted under `passphrase` with the vault's key-derivation
+    /// strength. The passphrase must reach the floor (at least
+    /// `BACKUP_PASSPHRASE_MIN_CHARS` characters and an estimated
+    /// `BACKUP_PASSPHRASE_MIN_BITS` bits; else `InvalidInput("passphrase")`
+    /// before anything is read or written); `generate_backup_passphrase`
+    /// makes one that does. Records that
     /// no longer open (see `status().damaged_records`) cannot be included.
     /// `progress` hears about every record and may cancel; no file is left
     /// behind then, nor on any error.
@@ -57,6 +61,7 @@ impl Vault {
         progress: Option<Arc<dyn ProgressListener>>,
     ) -> Result<BackupSummary> {
         let passphrase = Zeroizing::new(passphrase);
+        backup::passphrase::check_new(&passphrase)?;
         let iterations = self.status()?.kdf_iterations;
         self.with_session(|conn, session| {
             let rows = crate::store::all_records(conn)?;

@@ -127,11 +127,56 @@ impl Vault {
         })
     }
 
-    /// Unlocks with the recovery code and sets a new passcode (passcode only;
-    /// the device-key slot, if any, is kept).
-    pub fn recover(&self, code: String, new_passcode: String) -> Result<()> {
+    /// Unlocks with the recovery code and sets a new passcode; the
+    /// device-key slot, if any, is kept. With `device_key` the new
+    /// passcode opens the space only together with it. A passcode that
+    /// needed the device key keeps that hardening: without the key the
+    /// result is `InvalidInput("device_key")` and nothing changes (the
+    /// vault stays as it was). A key that does not open the device-key
+    /// slot is refused the same way. To drop the hardening on purpose (the
+    /// device key is lost), unlock with the recovery code and call
+    /// `change_passcode` without a key.
+    #[cfg_attr(feature = "uniffi", uniffi::method(default(device_key = None)))]
+    pub fn recover(
+        &self,
+        code: String,
+        new_passcode: String,
+        device_key: Option<Vec<u8>>,
+    ) -> Result<()> {
+        let device_key = device_key.map(Zeroizing::new);
         keyring::validate_passcode(&new_passcode)?;
+        if let Some(key) = &device_key {
+            keyring::validate_device_key(key)?;
+        }
+        let was_unlocked = self.is_unlocked();
         self.unlock(Secret::RecoveryCode { code })?;
-        self.change_passcode(new_passcode, None)
+        let checked = self.with_session(|conn, session| {
+            let directory = &session.directory;
+            match &device_key {
+                None if directory.passcode_needs_device_key => {
+                    Err(VaultError::invalid("device_key"))
+                }
+                None => Ok(()),
+                Some(key) => match directory.device_slot {
+                    Some(slot) => {
+                        let opens =
+                            current_header(conn)?.unwrap_all(&[keyring::device_material(key)]);
+                        if opens.iter().any(|(_, i, _)| *i == usize::from(slot)) {
+                            Ok(())
+                        } else {
+                            Err(VaultError::invalid("device_key"))
+                        }
+                    }
+                    None => Ok(()),
+                },
+            }
+        });
+        if let Err(err) = checked {
+            if !was_unlocked {
+                self.lock();
+            }
+            return Err(err);
+        }
+        self.change_passcode(new_passcode, device_key.map(|k| k.to_vec()))
     }
 }

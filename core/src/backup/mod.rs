@@ -76,9 +76,11 @@
 
 mod body;
 mod header;
+pub(crate) mod passphrase;
 mod stream;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -133,8 +135,9 @@ pub(crate) type Item = (RecordId, Zeroizing<Vec<u8>>);
 ///
 /// `iterations` is the PBKDF2 count (the vault's own; `KDF_FLOOR` to
 /// `KDF_CEILING`, else `InvalidInput { field: "kdf_iterations" }`). The
-/// passphrase has the passcode's limits (`InvalidInput { field:
-/// "passphrase" }`). `items` must yield exactly `meta.record_count` items
+/// passphrase must reach the floor of [`passphrase::check_new`]
+/// (`InvalidInput { field: "passphrase" }`); reading takes any passphrase
+/// within the passcode's limits, so older backups still open. `items` must yield exactly `meta.record_count` items
 /// (`InvalidInput { field: "record_count" }`), each at most [`ITEM_MAX`]
 /// bytes (`"record"`), with distinct ids (`"record_id"`); an `Err` it yields
 /// stops the backup with that error. They are streamed one chunk at a time:
@@ -154,9 +157,7 @@ pub(crate) fn write(
     items: impl Iterator<Item = Result<Item>>,
     progress: &mut Progress,
 ) -> Result<()> {
-    if !passphrase_shape_ok(passphrase) {
-        return Err(VaultError::invalid("passphrase"));
-    }
+    passphrase::check_new(passphrase)?;
     if !(KDF_FLOOR..=KDF_CEILING).contains(&iterations) {
         return Err(VaultError::invalid("kdf_iterations"));
     }

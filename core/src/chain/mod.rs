@@ -225,7 +225,8 @@ pub(crate) struct StoredCheckpoint {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Checkpoint {
-    /// `XXXX-XXXX-XXXX-XXXX-C`: 16 base32 characters and a check character.
+    /// `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-C`: 28 base32 characters (140
+    /// bits of the head's digest) and a check character.
     pub code: String,
     /// Records in the chain when it was made.
     pub records: u64,
@@ -350,7 +351,11 @@ mod tests {
             to_hex(&head),
             "383a302cf0abefe8313f8b2c376ba6aad554f89a1f87452f27fb2f75c4ad86fc"
         );
-        assert_eq!(checkpoint::code(2, &head), "FQ3Z-1HTF-9J6K-3ETE-M");
+        assert_eq!(
+            checkpoint::code(2, &head),
+            "FQ3Z-1HTF-9J6K-3ETE-R5G5-XT98-QXDJ-9"
+        );
+        assert_eq!(checkpoint::short_code(2, &head), "FQ3Z-1HTF-9J6K-3ETE-M");
     }
 
     #[test]

@@ -118,7 +118,8 @@ pub struct ChainHead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckpointEntry {
-    /// The code as shown to the person (`XXXX-XXXX-XXXX-XXXX-C`).
+    /// The code as shown to the person (`XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-C`,
+    /// or a short `XXXX-XXXX-XXXX-XXXX-C` from an earlier version).
     pub code: String,
     /// The number of records the chain held then.
     pub count: u64,

@@ -162,6 +162,9 @@ pub struct EvidenceVerdict {
     /// The number of records at which the checkpoint code given matches the
     /// chain.
     pub checkpoint_count: Option<u64>,
+    /// The checkpoint code given is a short one (80 bits, from an earlier
+    /// version): it still matches, but commits less than a full one.
+    pub checkpoint_code_short: bool,
     /// What does not match, in the order found (at most [`PROBLEMS_MAX`]).
     pub problems: Vec<EvidenceProblem>,
     /// One line for people: valid or not, and the first problem.
@@ -294,6 +297,7 @@ struct ChainFacts {
     omitted: u64,
     head: Option<Hash>,
     checkpoint_count: Option<u64>,
+    checkpoint_short: bool,
 }
 
 fn verify(inputs: Vec<(String, Content)>, code: Option<&str>) -> EvidenceVerdict {
@@ -341,6 +345,7 @@ fn verify(inputs: Vec<(String, Content)>, code: Option<&str>) -> EvidenceVerdict
         omitted: facts.omitted,
         head: facts.head.as_ref().map(chain::to_hex),
         checkpoint_count: facts.checkpoint_count,
+        checkpoint_code_short: facts.checkpoint_short,
         problems,
         summary,
     }
@@ -529,7 +534,7 @@ fn check_chain(ev: &Evidence, code: Option<&str>, p: &mut Problems) -> ChainFact
             continue;
         };
         let code_ok =
-            checkpoint::normalize(&listed.code) == Some(checkpoint::code(listed.count, &head));
+            checkpoint::parse(&listed.code).is_some_and(|c| c.matches(listed.count, &head));
         if chain::from_hex(&listed.head) != Some(head) || !code_ok {
             p.add(
                 EvidenceProblemKind::CheckpointMismatch,
@@ -539,13 +544,14 @@ fn check_chain(ev: &Evidence, code: Option<&str>, p: &mut Problems) -> ChainFact
         }
     }
     if let Some(typed) = code {
-        match checkpoint::normalize(typed) {
+        match checkpoint::parse(typed) {
             None => p.add(EvidenceProblemKind::CheckpointCodeMalformed, None, None),
             Some(wanted) => {
                 let known = links.len() as u64;
+                facts.checkpoint_short = wanted.short;
                 facts.checkpoint_count = (0..=known)
                     .rev()
-                    .find(|&c| link_at(c).is_some_and(|h| checkpoint::code(c, &h) == wanted));
+                    .find(|&c| link_at(c).is_some_and(|h| wanted.matches(c, &h)));
                 if facts.checkpoint_count.is_none() {
                     p.add(EvidenceProblemKind::CheckpointCodeNotFound, None, None);
                 }
@@ -582,7 +588,12 @@ fn summary(valid: bool, facts: &ChainFacts, problems: &[EvidenceProblem]) -> Str
         );
         if let Some(c) = facts.checkpoint_count {
             s.push_str(&format!(
-                " The checkpoint code matches the chain at {c} {}.",
+                " The {}checkpoint code matches the chain at {c} {}.",
+                if facts.checkpoint_short {
+                    "short (80-bit) "
+                } else {
+                    ""
+                },
                 if c == 1 { "record" } else { "records" }
             ));
         }

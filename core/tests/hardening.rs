@@ -1,0 +1,189 @@
+//! Hostile and careless input the vault must refuse without losing
+//! anything: mistyped recovery codes, weak backup passphrases, and the
+//! files the vault and its exports leave on disk.
+
+mod common;
+
+use common::*;
+use nocontact_core::{Secret, VaultError};
+
+fn typo(code: &str, at: usize) -> String {
+    let mut chars: Vec<char> = code.chars().collect();
+    let i = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c != '-')
+        .nth(at)
+        .map(|(i, _)| i)
+        .unwrap();
+    chars[i] = if chars[i] == '7' { '8' } else { '7' };
+    chars.into_iter().collect()
+}
+
+#[test]
+fn a_mistyped_recovery_code_is_refused_without_counting_an_attempt() {
+    let f = fixture();
+    f.vault.lock();
+    for at in [0, 13, 31, 32] {
+        assert_eq!(
+            f.vault.unlock(Secret::RecoveryCode {
+                code: typo(&f.recovery_code, at),
+            }),
+            Err(VaultError::invalid_field("recovery_code")),
+            "typo at {at}"
+        );
+    }
+    assert_eq!(f.vault.lock_state().unwrap().failed_attempts, 0);
+    // Without the check character, as codes were shown before it existed.
+    let (body, _check) = f.recovery_code.rsplit_once('-').unwrap();
+    f.vault
+        .unlock(Secret::RecoveryCode {
+            code: body.to_lowercase(),
+        })
+        .unwrap();
+    f.vault.lock();
+    f.vault
+        .unlock(Secret::RecoveryCode {
+            code: f.recovery_code.replace('-', " "),
+        })
+        .unwrap();
+}
+
+#[test]
+fn recover_keeps_the_device_key_hardening() {
+    let key = vec![9u8; 32];
+    let f = fixture_with(nocontact_core::VaultSetup {
+        device_key: Some(key.clone()),
+        passcode_needs_device_key: true,
+        ..setup()
+    });
+    f.vault.add_reflection(journal("kept")).unwrap();
+    f.vault.lock();
+    // Without the key, nothing changes and the vault stays locked.
+    assert_eq!(
+        f.vault
+            .recover(f.recovery_code.clone(), "new passcode".into(), None),
+        Err(VaultError::invalid_field("device_key"))
+    );
+    assert!(!f.vault.is_unlocked());
+    let both = |p: &str| Secret::PasscodeAndDeviceKey {
+        passcode: p.into(),
+        key: key.clone(),
+    };
+    f.vault.unlock(both(PASSCODE)).unwrap();
+    f.vault.lock();
+    f.vault
+        .recover(
+            f.recovery_code.clone(),
+            "new passcode".into(),
+            Some(key.clone()),
+        )
+        .unwrap();
+    assert!(f.vault.status().unwrap().passcode_needs_device_key);
+    f.vault.lock();
+    // A copy of the file and the new passcode alone open nothing.
+    assert_eq!(
+        f.vault.unlock(passcode("new passcode")),
+        Err(VaultError::WrongSecret)
+    );
+    f.vault.unlock(both("new passcode")).unwrap();
+    assert_eq!(reflections(&f.vault).unwrap()[0].body.text, "kept");
+}
+
+#[test]
+fn recover_refuses_a_device_key_that_does_not_open_its_slot() {
+    let key = vec![9u8; 32];
+    let f = fixture_with(nocontact_core::VaultSetup {
+        device_key: Some(key.clone()),
+        passcode_needs_device_key: false,
+        ..setup()
+    });
+    f.vault.lock();
+    assert_eq!(
+        f.vault.recover(
+            f.recovery_code.clone(),
+            "new passcode".into(),
+            Some(vec![8; 32])
+        ),
+        Err(VaultError::invalid_field("device_key"))
+    );
+    assert!(!f.vault.is_unlocked());
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    f.vault.lock();
+    // Without a key, a passcode that did not need one stays passcode-only.
+    f.vault
+        .recover(f.recovery_code.clone(), "new passcode".into(), None)
+        .unwrap();
+    f.vault.lock();
+    f.vault.unlock(passcode("new passcode")).unwrap();
+    f.vault.lock();
+    f.vault.unlock(Secret::DeviceKey { key }).unwrap();
+}
+
+#[test]
+fn a_backup_needs_a_strong_passphrase_or_a_generated_one() {
+    let f = fixture();
+    f.vault.add_reflection(journal("to keep")).unwrap();
+    let file = f.dir.path().join("b.bin");
+    let file_arg = file.to_string_lossy().into_owned();
+    for weak in [
+        "abcd",
+        "1234567890123456",
+        "passwordpassword",
+        "aaaaaaaaaaaaaaaaaaaa",
+    ] {
+        assert_eq!(
+            f.vault.export_backup(file_arg.clone(), weak.into(), None),
+            Err(VaultError::invalid_field("passphrase")),
+            "{weak}"
+        );
+        assert!(!file.exists());
+    }
+    let phrase = nocontact_core::generate_backup_passphrase().unwrap();
+    assert_eq!(
+        phrase.split('-').count(),
+        nocontact_core::GENERATED_PASSPHRASE_WORDS as usize
+    );
+    assert_ne!(
+        phrase,
+        nocontact_core::generate_backup_passphrase().unwrap()
+    );
+    f.vault
+        .export_backup(file_arg.clone(), phrase.clone(), None)
+        .unwrap();
+    let restored = nocontact_core::restore_vault(
+        file_arg,
+        phrase,
+        f.dir.path().join("r.db").to_string_lossy().into_owned(),
+        setup(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        reflections(&restored.vault).unwrap()[0].body.text,
+        "to keep"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_vault_file_and_its_companions_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = fixture();
+    f.vault.add_reflection(journal("private")).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = f.path.as_os_str().to_owned();
+        p.push(suffix);
+        if let Ok(meta) = std::fs::metadata(&p) {
+            assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{suffix:?}");
+        }
+    }
+    // A path that exists is refused and left alone.
+    let taken = f.dir.path().join("taken.db");
+    std::fs::write(&taken, b"not mine").unwrap();
+    assert_eq!(
+        nocontact_core::Vault::create(&taken, setup()).map(|_| ()),
+        Err(VaultError::AlreadyExists)
+    );
+    assert_eq!(std::fs::read(&taken).unwrap(), b"not mine");
+}
