@@ -436,6 +436,7 @@ fun main(args: Array<String>) {
     registerInsightsTests() // InsightsTest.kt
     registerLedgerTests() // LedgerTest.kt
     registerProtectionTests() // ProtectionTest.kt
+    registerWritersTests() // WritersTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
