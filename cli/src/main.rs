@@ -240,8 +240,7 @@ pub(crate) fn describe(err: VaultError) -> String {
             "The vault is open in another window or program; lock it there first.".to_owned()
         }
         VaultError::StorageFull => {
-            "The storage is full; nothing saved was lost. Free some space and try again."
-                .to_owned()
+            "The storage is full; nothing saved was lost. Free some space and try again.".to_owned()
         }
         other => other.to_string(),
     }

@@ -123,7 +123,11 @@ fn shown(vault: &Vault) -> Shown {
 fn reread(vault: &Vault, secret: &str) -> Shown {
     vault.lock();
     vault.unlock(passcode(secret)).unwrap();
-    assert_eq!(vault.status().unwrap().damaged_records, 0, "damaged records");
+    assert_eq!(
+        vault.status().unwrap().damaged_records,
+        0,
+        "damaged records"
+    );
     assert!(vault.verify_chain().unwrap().intact, "chain issues");
     shown(vault)
 }
@@ -171,7 +175,11 @@ fn on_full_disk(
             }
             Err(other) => panic!("{test}, {pages} pages left: {other:?}"),
         }
-        assert_eq!(reread(&vault, PASSCODE), now, "{test}: memory and file differ");
+        assert_eq!(
+            reread(&vault, PASSCODE),
+            now,
+            "{test}: memory and file differ"
+        );
         // And it writes normally with space back.
         vault.log_event(check_in(2)).unwrap();
     }
@@ -179,6 +187,7 @@ fn on_full_disk(
     let reopened = Vault::open(path.to_string_lossy().into_owned()).unwrap();
     reopened.unlock(passcode(PASSCODE)).unwrap();
     assert!(reopened.verify_chain().unwrap().intact);
+    eprintln!("full disk: {test}: {full} of 6 rounds refused with StorageFull, nothing lost");
     Some(full)
 }
 
@@ -320,13 +329,19 @@ fn a_passcode_change_and_a_new_device_key_on_a_full_disk() {
         vault.unlock(passcode(&current)).unwrap();
         vault.lock();
         let by_key = vault.unlock(Secret::DeviceKey { key });
-        assert_eq!(by_key.is_ok(), keyed.is_ok(), "the device key opens iff set");
+        assert_eq!(
+            by_key.is_ok(),
+            keyed.is_ok(),
+            "the device key opens iff set"
+        );
         vault.lock();
         vault.unlock(passcode(&current)).unwrap();
         assert_eq!(vault.list_events(all_events()).unwrap().events.len(), 1);
     }
     assert!(failures >= 1, "no key change met the full disk");
-
+    eprintln!(
+        "full disk: {test}: {failures} of 10 calls refused with StorageFull, one passcode opens"
+    );
 }
 
 /// Entries logged while locked, folded in at the unlock: an unlock that
@@ -378,4 +393,5 @@ fn the_fold_of_dropped_entries_on_a_full_disk() {
         vault.lock();
     }
     assert!(refused >= 1, "nothing met the full disk");
+    eprintln!("full disk: {test}: {refused} of 12 drops and unlocks refused with StorageFull, {dropped} entries folded once each");
 }

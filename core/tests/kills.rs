@@ -275,7 +275,7 @@ fn kill_during_unlocks() {
     let mut rng = Rng::new();
     let mut committed: Vec<String> = Vec::new();
     for k in 0..kills() {
-        let wait = Duration::from_millis(rng.below(1500));
+        let wait = Duration::from_millis(rng.below(3000));
         let said = run_and_kill("kill_during_unlocks", "unlock", &f.path, wait);
         committed.extend(said.values("COMMITTED ").into_iter().map(str::to_owned));
         let vault = open(&f.path);
@@ -300,7 +300,12 @@ fn kill_during_the_fold_of_dropped_entries() {
     let mut dropped = 0;
     for k in 0..kills() {
         let wait = Duration::from_millis(rng.below(1500));
-        let said = run_and_kill("kill_during_the_fold_of_dropped_entries", "fold", &f.path, wait);
+        let said = run_and_kill(
+            "kill_during_the_fold_of_dropped_entries",
+            "fold",
+            &f.path,
+            wait,
+        );
         dropped += said.count("DROPPED");
         let vault = open(&f.path);
         vault.unlock(passcode(PASSCODE)).unwrap();
@@ -331,7 +336,7 @@ fn kill_during_passcode_changes() {
     let mut current = PASSCODE.to_owned();
     let mut changes = 0;
     for k in 0..kills() {
-        let wait = Duration::from_millis(rng.below(1500));
+        let wait = Duration::from_millis(rng.below(3000));
         let said = run_and_kill_with(
             "kill_during_passcode_changes",
             "passcode",
@@ -389,7 +394,10 @@ fn kill_during_checkpoints() {
         let refs: Vec<&str> = committed.iter().map(String::as_str).collect();
         assert_whole(&vault, &refs, &format!("checkpoint, kill {k}"));
         let kept = vault.checkpoints().unwrap().len();
-        assert!(kept == made || kept == made + 1, "checkpoints {kept} of {made}");
+        assert!(
+            kept == made || kept == made + 1,
+            "checkpoints {kept} of {made}"
+        );
         made = kept;
     }
     figures("checkpoint", kills(), committed.len());
@@ -408,7 +416,7 @@ fn kill_while_setting_and_removing_a_duress_passcode() {
     drop(f.vault);
     let mut rng = Rng::new();
     for k in 0..kills() {
-        let wait = Duration::from_millis(rng.below(1500));
+        let wait = Duration::from_millis(rng.below(3000));
         run_and_kill(
             "kill_while_setting_and_removing_a_duress_passcode",
             "duress",
@@ -456,7 +464,7 @@ fn kill_during_restores_into_an_existing_vault() {
     let mut rng = Rng::new();
     let mut restores = 0;
     for k in 0..kills() {
-        let wait = Duration::from_millis(rng.below(2500));
+        let wait = Duration::from_millis(rng.below(3000));
         let said = run_and_kill_with(
             "kill_during_restores_into_an_existing_vault",
             "restore",
@@ -491,7 +499,7 @@ fn kill_during_erase() {
         f.vault.quick_check_in(3, 0).unwrap();
         let before = event_ids(&f.vault);
         drop(f.vault);
-        let wait = Duration::from_millis(rng.below(60));
+        let wait = Duration::from_millis(rng.below(25));
         run_and_kill("kill_during_erase", "erase", &f.path, wait);
         // Either still fully usable, or unreadable by anyone.
         let vault = match Vault::open(f.path.to_string_lossy().into_owned()) {
@@ -518,5 +526,8 @@ fn kill_during_erase() {
             Err(other) => panic!("erase, kill {k}: unlock {other:?}"),
         }
     }
-    eprintln!("kills: path=erase kills={} usable={usable} unreadable={unreadable} half=0", kills());
+    eprintln!(
+        "kills: path=erase kills={} usable={usable} unreadable={unreadable} half=0",
+        kills()
+    );
 }

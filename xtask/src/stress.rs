@@ -49,7 +49,10 @@ pub(crate) fn run(ctx: &Ctx, kills: u64) -> ExitCode {
         }
     }
     let passed = child.wait().is_ok_and(|s| s.success());
-    println!("\nxtask stress figures ({:.0} s):", started.elapsed().as_secs_f64());
+    println!(
+        "\nxtask stress figures ({:.0} s):",
+        started.elapsed().as_secs_f64()
+    );
     for line in figures.keys() {
         println!("  {line}");
     }
