@@ -236,6 +236,12 @@ pub(crate) fn describe(err: VaultError) -> String {
             cmd_protect::duration(seconds)
         ),
         VaultError::Erased => "This vault was erased.".to_owned(),
+        VaultError::OpenElsewhere => {
+            "The vault is open in another window or program; lock it there first.".to_owned()
+        }
+        VaultError::StorageFull => {
+            "The storage is full; nothing saved was lost. Free some space and try again.".to_owned()
+        }
         other => other.to_string(),
     }
 }

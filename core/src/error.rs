@@ -26,7 +26,8 @@ pub enum VaultError {
     /// The file was written by a newer version of the app; it was left untouched.
     #[error("the vault was written by a newer version")]
     UnsupportedVersion,
-    /// The storage layer failed (disk full, I/O error, file locked).
+    /// The storage layer failed (I/O error, file locked by another writer
+    /// for too long).
     #[error("storage failure")]
     Storage,
     /// Something already exists where a new vault was to be created.
@@ -51,6 +52,15 @@ pub enum VaultError {
     /// many failed unlocks); nothing in it can be read any more.
     #[error("the vault was erased")]
     Erased,
+    /// Another `Vault` object (another window, an app extension, another
+    /// process) has this file unlocked; lock it there first. Nothing was
+    /// tried, counted or written. Logging while locked still works.
+    #[error("the vault is open elsewhere")]
+    OpenElsewhere,
+    /// The storage is full: nothing was written by this call and nothing
+    /// stored before it was lost. Free some space and try again.
+    #[error("the storage is full")]
+    StorageFull,
 }
 
 impl VaultError {
@@ -72,6 +82,7 @@ impl From<rusqlite::Error> for VaultError {
         match err.sqlite_error_code() {
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => VaultError::Corrupt,
             Some(ErrorCode::CannotOpen) => VaultError::NotFound,
+            Some(ErrorCode::DiskFull) => VaultError::StorageFull,
             _ => VaultError::Storage,
         }
     }

@@ -21,6 +21,7 @@ mod export;
 #[cfg(fuzzing)]
 pub mod fuzzing;
 mod header;
+mod hold;
 mod insights;
 mod keyring;
 mod library;

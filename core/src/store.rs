@@ -158,9 +158,10 @@ fn migrate(conn: &Connection, from: i64) -> Result<()> {
     Ok(())
 }
 
-/// Removes a vault file and the files SQLite keeps beside it. Best effort.
+/// Removes a vault file, the files SQLite keeps beside it and the hold
+/// file (`hold`). Best effort.
 pub(crate) fn remove_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", crate::hold::SUFFIX] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(p);

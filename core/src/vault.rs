@@ -19,6 +19,7 @@ use crate::crypto::{random, KEY_LEN};
 use crate::domain::entries::{EntryBody, LedgerOp, LedgerRecord};
 use crate::domain::reflections::{ReflectionBody, ReflectionKind};
 use crate::header::{DataKey, Header, SLOT_COUNT};
+use crate::hold::Hold;
 use crate::keyring::{self, Directory, Secret};
 use crate::load::{self, Keys, Loaded};
 use crate::locked::{self, Dropped, DroppedWhat};
@@ -91,6 +92,9 @@ pub struct VaultStatus {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 pub struct Vault {
     inner: Mutex<Inner>,
+    /// Taken for the whole of an unlock, so that two unlocks of this
+    /// object run one after the other (the second finds the first's hold).
+    unlocking: Mutex<()>,
 }
 
 pub(crate) struct Inner {
@@ -132,6 +136,10 @@ pub(crate) struct Session {
     pub(crate) index: Index,
     /// Urge sessions in progress (kept in memory only; see `urge`).
     pub(crate) urges: BTreeMap<String, UrgeSessionState>,
+    /// The exclusive hold on the file (see `hold`): a session exists only
+    /// with it, and ending the session releases it. An `Option` only so
+    /// that it can pass to the next session when the space changes.
+    hold: Option<Hold>,
 }
 
 impl Drop for Session {
@@ -149,6 +157,7 @@ impl Session {
         directory: Directory,
         directory_row: i64,
         idle_timeout: Option<Duration>,
+        hold: Hold,
     ) -> Result<Self> {
         let seal = SealKey::new(&data_key)?;
         let cover_seal = match &directory.cover {
@@ -173,6 +182,7 @@ impl Session {
             idle_timeout,
             index: Index::default(),
             urges: BTreeMap::new(),
+            hold: Some(hold),
         })
     }
 
@@ -716,7 +726,15 @@ impl Vault {
             store::DIRECTORY_ROWS[1]
         };
         let lock = LockRow::default();
-        let mut session = Session::new(data_key, directory, directory_row, lock.idle_timeout())?;
+        // The new vault is unlocked: it is held from before its file exists.
+        let hold = Hold::take(path)?;
+        let mut session = Session::new(
+            data_key,
+            directory,
+            directory_row,
+            lock.idle_timeout(),
+            hold,
+        )?;
         session.drop = Some(drop);
         let meta = [
             (store::HEADER_ROW, header.to_bytes()),
@@ -728,7 +746,15 @@ impl Vault {
                 cover_box::fresh_row(&cover_box_key.public())?,
             ),
         ];
-        let conn = store::create(path, &meta)?;
+        let conn = match store::create(path, &meta) {
+            Ok(conn) => conn,
+            Err(e) => {
+                // `path` did not exist, so neither did a hold file of ours.
+                std::mem::drop(session);
+                let _ = std::fs::remove_file(crate::hold::path_for(path));
+                return Err(e);
+            }
+        };
         let vault = Vault {
             inner: Mutex::new(Inner {
                 conn,
@@ -736,6 +762,7 @@ impl Vault {
                 path: path.to_path_buf(),
                 erased: false,
             }),
+            unlocking: Mutex::new(()),
         };
         Ok(CreatedVault {
             vault: Arc::new(vault),
@@ -756,6 +783,7 @@ impl Vault {
                 path: path.to_path_buf(),
                 erased: false,
             }),
+            unlocking: Mutex::new(()),
         })
     }
 
@@ -873,8 +901,15 @@ impl Vault {
 
 impl Vault {
     fn unlock_inner(&self, secret: &Secret) -> Result<()> {
+        let _one_at_a_time = self
+            .unlocking
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let header = self.header()?;
         keyring::check_shape(secret)?;
+        // The hold comes before anything is counted or written; this object
+        // already has it while a space is open. A failed attempt drops it.
+        let mut hold = self.take_hold_unless_open()?;
         let now = time::now();
         let mut lock = self.begin_attempt(now)?;
         // The slow part (PBKDF2) runs without holding the lock.
@@ -938,9 +973,12 @@ impl Vault {
                 return Ok(());
             }
         }
-        *current_session = None;
+        if let Some(mut previous) = current_session.take() {
+            hold = hold.or_else(|| previous.hold.take());
+        }
+        let hold = hold.ok_or(VaultError::Storage)?;
         let is_cover = directory.is_cover();
-        let mut session = Session::new(data_key, directory, row, lock.idle_timeout())?;
+        let mut session = Session::new(data_key, directory, row, lock.idle_timeout(), hold)?;
         let Loaded {
             index,
             dropped,
@@ -994,6 +1032,19 @@ impl Vault {
         session.fold(conn, dropped, vec![(opened_at, AccessKind::Unlock)], along)?;
         *current_session = Some(session);
         Ok(())
+    }
+
+    /// A new hold on the file when no space is open here (`None` when one
+    /// is: its session has the hold), or `OpenElsewhere`.
+    fn take_hold_unless_open(&self) -> Result<Option<Hold>> {
+        let mut guard = self.inner();
+        if guard.session.as_ref().is_some_and(Session::idle_expired) {
+            guard.session = None;
+        }
+        if guard.session.is_some() {
+            return Ok(None);
+        }
+        Hold::take(&guard.path).map(Some)
     }
 
     /// Counts an attempt before it is made (so that killing the app during

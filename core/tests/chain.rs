@@ -253,6 +253,8 @@ fn verify_chain_reads_the_file_again() {
         (report.issues[0].first_seq, report.issues[0].last_seq),
         (5, 5)
     );
+    // One object at a time has the file unlocked.
+    f.vault.lock();
     let reopened = reopen(&f.path);
     assert_eq!(reopened.chain_report().unwrap(), report);
 }

@@ -5,6 +5,7 @@ mod fuzz;
 mod ios;
 mod process;
 mod report;
+mod stress;
 mod toolchain;
 
 use std::env;
@@ -42,6 +43,8 @@ commands:
                XCTest tests (filters select tests; for XCTest, --filter patterns)
   fuzz [SECS]  run every target in fuzz/Cargo.toml for SECS seconds each
                (default 60), installing cargo-fuzz into the cache if needed
+  stress [KILLS]  the kill tests with KILLS kills per write path (default
+               1000) and the two-writer test, in release; prints the figures
   setup        only install the Kotlin and Swift toolchains
   render-report  make the fixture evidence export with the CLI and render its
                report with headless Chromium to docs/report-{desktop,phone}.png
@@ -129,6 +132,22 @@ fn main() -> ExitCode {
             }
         }
         "fuzz" => return fuzz_only(&ctx, filters),
+        "stress" => {
+            return match filters {
+                [] => stress::run(&ctx, stress::DEFAULT_KILLS),
+                [n] => match n.parse::<u64>() {
+                    Ok(n) if (1..=stress::MAX_KILLS).contains(&n) => stress::run(&ctx, n),
+                    _ => {
+                        eprintln!("`cargo xtask stress` takes a number of kills\n\n{USAGE}");
+                        ExitCode::from(2)
+                    }
+                },
+                _ => {
+                    eprintln!("`cargo xtask stress` takes at most one argument\n\n{USAGE}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

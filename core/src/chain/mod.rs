@@ -387,7 +387,7 @@ mod fast_tests {
             0 => EventBody::CheckIn {
                 check_in: CheckIn {
                     mood: n,
-                    energy: (n % 2 == 0).then_some(n),
+                    energy: n.is_multiple_of(2).then_some(n),
                     note: text,
                     tags: words,
                 },
@@ -395,7 +395,7 @@ mod fast_tests {
             1 => EventBody::Urge {
                 urge: Urge {
                     intensity: n,
-                    person_id: (n % 2 == 0).then(|| person.clone()),
+                    person_id: n.is_multiple_of(2).then(|| person.clone()),
                     trigger_ids: words.clone(),
                     emotions: vec![Emotion::Lonely, Emotion::Proud],
                     other_emotions: words,
@@ -411,7 +411,7 @@ mod fast_tests {
                     channel: Channel::SocialMedia,
                     handle: text.clone(),
                     said: text.clone(),
-                    said_verbatim: n % 2 == 0,
+                    said_verbatim: n.is_multiple_of(2),
                     response: AttemptResponse::Reported,
                     location: text,
                     witnesses: words,
@@ -428,7 +428,7 @@ mod fast_tests {
                     body: ReflectionBody {
                         kind: if k == 3 {
                             ReflectionKind::Journal {
-                                prompt_id: (n % 2 == 0).then(|| "prompt.x.01".into()),
+                                prompt_id: n.is_multiple_of(2).then(|| "prompt.x.01".into()),
                             }
                         } else {
                             ReflectionKind::UnsentLetter { person_id: person }

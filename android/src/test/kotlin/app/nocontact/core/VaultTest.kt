@@ -437,6 +437,7 @@ fun main(args: Array<String>) {
     registerLedgerTests() // LedgerTest.kt
     registerProtectionTests() // ProtectionTest.kt
     registerSecurityTests() // SecurityTest.kt
+    registerWritersTests() // WritersTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
