@@ -32,7 +32,7 @@ commands:
                  NC_BENCH_QUICK=1 cargo test --workspace --bench vault --bench protection  (bench smoke run)
                  cargo fuzz: every fuzz/ target for 25 s (one test each)
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
-                 Kotlin tests on the JVM      (android/src/test/kotlin)
+                 Kotlin tests on the JVM      (android/core/src/test/kotlin)
                  Swift tests on Linux         (ios/Tests/NoContactCoreTests)
   bindings     build, then generate the bindings into target/bindings
   kotlin-test  build, generate, then run the Kotlin tests (filters select tests)
@@ -59,7 +59,7 @@ const FFI_LIB: &str = "nocontact_ffi";
 /// -p nocontact-ffi --bin uniffi-bindgen` resolve features without the
 /// dev-dependencies and rebuild ring, uniffi and the rest: ~8 minutes cold.
 const BUILD: &[&str] = &["build", "--workspace", "--all-targets"];
-const KOTLIN_TESTS: &str = "android/src/test/kotlin";
+const KOTLIN_TESTS: &str = "android/core/src/test/kotlin/app/nocontact/core";
 const KOTLIN_MAIN_CLASS: &str = "app.nocontact.core.VaultTestKt";
 const SWIFT_TESTS: &str = "ios/Tests/NoContactCoreTests";
 /// Data shared by the Rust, Kotlin and Swift tests; the Kotlin and Swift test
