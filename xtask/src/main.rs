@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation. `cargo xtask test` is THE test
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
+mod android;
 mod fuzz;
 mod process;
 mod report;
@@ -34,9 +35,12 @@ commands:
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
                  Kotlin tests on the JVM      (android/core/src/test/kotlin)
                  Swift tests on Linux         (ios/Tests/NoContactCoreTests)
+                 Android library and UI tests, then the screens (android/, docs/screens/android)
   bindings     build, then generate the bindings into target/bindings
   kotlin-test  build, generate, then run the Kotlin tests (filters select tests)
   swift-test   build, generate, then run the Swift tests (filters select tests)
+  android-test build, generate, then run android/core and android/ui's tests (filters select tests)
+  screens      build, generate, then render every screen to docs/screens/android/
   fuzz [SECS]  run every target in fuzz/Cargo.toml for SECS seconds each
                (default 60), installing cargo-fuzz into the cache if needed
   setup        only install the Kotlin and Swift toolchains
@@ -99,21 +103,31 @@ fn main() -> ExitCode {
             checks: true,
             kotlin: true,
             swift: true,
+            android: (true, true),
         },
         "bindings" => Plan {
             checks: false,
             kotlin: false,
             swift: false,
+            android: (false, false),
         },
         "kotlin-test" => Plan {
             checks: false,
             kotlin: true,
             swift: false,
+            android: (false, false),
         },
         "swift-test" => Plan {
             checks: false,
             kotlin: false,
             swift: true,
+            android: (false, false),
+        },
+        "android-test" | "screens" => Plan {
+            checks: false,
+            kotlin: false,
+            swift: false,
+            android: (command == "android-test", command == "screens"),
         },
         "setup" => return setup_only(&ctx),
         "render-report" => {
@@ -188,6 +202,8 @@ struct Plan {
     checks: bool,
     kotlin: bool,
     swift: bool,
+    /// The Android tests, the screen renders.
+    android: (bool, bool),
 }
 
 enum Outcome {
@@ -260,8 +276,9 @@ fn needs(passed: bool, name: &'static str) -> Option<&'static str> {
 
 fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCode {
     let started = Instant::now();
+    let android = plan.android.0 || plan.android.1;
     let want = Want {
-        kotlin: plan.kotlin,
+        kotlin: plan.kotlin || android,
         swift: plan.swift,
     };
     println!(
@@ -279,7 +296,8 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
         total: 2
             + if plan.checks { 5 } else { 0 }
             + usize::from(plan.kotlin)
-            + usize::from(plan.swift),
+            + usize::from(plan.swift)
+            + usize::from(android),
         results: Vec::new(),
     };
     if plan.checks {
@@ -378,6 +396,17 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
                     Ok(root) => swift_test(c, root, b, filters),
                     Err(e) => (Err(format!("Swift toolchain: {e}")), None),
                 }
+            },
+        );
+    }
+    if android {
+        runner.stage(
+            "android",
+            "android/core and android/ui on the JVM: tests, screens",
+            needs(bindings, "bindings"),
+            |c| match setup.as_mut().expect("setup started").kotlin() {
+                Ok(k) => android::stage(c, k, generated.as_ref(), plan.android, filters),
+                Err(e) => (Err(format!("Kotlin toolchain: {e}")), None),
             },
         );
     }
