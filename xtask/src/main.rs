@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation. `cargo xtask test` is THE test
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
+mod android;
 mod fuzz;
 mod ios;
 mod process;
@@ -34,13 +35,16 @@ commands:
                  NC_BENCH_QUICK=1 cargo test --workspace --bench vault --bench protection  (bench smoke run)
                  cargo fuzz: every fuzz/ target for 25 s (one test each)
                  uniffi-bindgen generate ...  (Kotlin + Swift bindings, target/bindings)
-                 Kotlin tests on the JVM      (android/src/test/kotlin)
+                 Kotlin tests on the JVM      (android/core/src/test/kotlin)
                  Swift tests on Linux         (ios/Tests/NoContactCoreTests)
                  the Swift package on Linux   (swift build + swift test of ios/Package.swift)
+                 Android library and UI tests, then the screens (android/, docs/screens/android)
   bindings     build, then generate the bindings into target/bindings
   kotlin-test  build, generate, then run the Kotlin tests (filters select tests)
   swift-test   build, generate, then run the Swift tests and the Swift package's
                XCTest tests (filters select tests; for XCTest, --filter patterns)
+  android-test build, generate, then run android/core and android/ui's tests (filters select tests)
+  screens      build, generate, then render every screen to docs/screens/android/
   fuzz [SECS]  run every target in fuzz/Cargo.toml for SECS seconds each
                (default 60), installing cargo-fuzz into the cache if needed
   stress [KILLS]  the kill tests with KILLS kills per write path (default
@@ -65,7 +69,7 @@ const FFI_LIB: &str = "nocontact_ffi";
 /// -p nocontact-ffi --bin uniffi-bindgen` resolve features without the
 /// dev-dependencies and rebuild ring, uniffi and the rest: ~8 minutes cold.
 const BUILD: &[&str] = &["build", "--workspace", "--all-targets"];
-const KOTLIN_TESTS: &str = "android/src/test/kotlin";
+const KOTLIN_TESTS: &str = "android/core/src/test/kotlin/app/nocontact/core";
 const KOTLIN_MAIN_CLASS: &str = "app.nocontact.core.VaultTestKt";
 const SWIFT_TESTS: &str = "ios/Tests/NoContactCoreTests";
 /// Data shared by the Rust, Kotlin and Swift tests; the Kotlin and Swift test
@@ -105,21 +109,31 @@ fn main() -> ExitCode {
             checks: true,
             kotlin: true,
             swift: true,
+            android: (true, true),
         },
         "bindings" => Plan {
             checks: false,
             kotlin: false,
             swift: false,
+            android: (false, false),
         },
         "kotlin-test" => Plan {
             checks: false,
             kotlin: true,
             swift: false,
+            android: (false, false),
         },
         "swift-test" => Plan {
             checks: false,
             kotlin: false,
             swift: true,
+            android: (false, false),
+        },
+        "android-test" | "screens" => Plan {
+            checks: false,
+            kotlin: false,
+            swift: false,
+            android: (command == "android-test", command == "screens"),
         },
         "setup" => return setup_only(&ctx),
         "render-report" => {
@@ -210,6 +224,8 @@ struct Plan {
     checks: bool,
     kotlin: bool,
     swift: bool,
+    /// The Android tests, the screen renders.
+    android: (bool, bool),
 }
 
 enum Outcome {
@@ -282,8 +298,9 @@ fn needs(passed: bool, name: &'static str) -> Option<&'static str> {
 
 fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCode {
     let started = Instant::now();
+    let android = plan.android.0 || plan.android.1;
     let want = Want {
-        kotlin: plan.kotlin,
+        kotlin: plan.kotlin || android,
         swift: plan.swift,
     };
     println!(
@@ -301,7 +318,8 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
         total: 2
             + if plan.checks { 5 } else { 0 }
             + usize::from(plan.kotlin)
-            + 2 * usize::from(plan.swift),
+            + 2 * usize::from(plan.swift)
+            + usize::from(android),
         results: Vec::new(),
     };
     if plan.checks {
@@ -413,6 +431,17 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
                     Ok(root) => ios::package_test(c, root, b, filters),
                     Err(e) => (Err(format!("Swift toolchain: {e}")), None),
                 }
+            },
+        );
+    }
+    if android {
+        runner.stage(
+            "android",
+            "android/core and android/ui on the JVM: tests, screens",
+            needs(bindings, "bindings"),
+            |c| match setup.as_mut().expect("setup started").kotlin() {
+                Ok(k) => android::stage(c, k, generated.as_ref(), plan.android, filters),
+                Err(e) => (Err(format!("Kotlin toolchain: {e}")), None),
             },
         );
     }

@@ -1,0 +1,98 @@
+package app.nocontact.client
+
+import app.nocontact.core.AccessEvent
+import app.nocontact.core.Channel
+import app.nocontact.core.CheckIn
+import app.nocontact.core.EventBody
+import app.nocontact.core.NewEvent
+import app.nocontact.core.NewReflection
+import app.nocontact.core.Reflection
+import app.nocontact.core.ReflectionBody
+import app.nocontact.core.ReflectionKind
+import app.nocontact.core.Event
+import app.nocontact.core.HomeSummary
+import app.nocontact.core.LockState
+import app.nocontact.core.QuickEntry
+import app.nocontact.core.RiskyDate
+import app.nocontact.core.Secret
+import app.nocontact.core.UrgeOutcome
+import app.nocontact.core.Vault
+import app.nocontact.core.VaultSetup
+import app.nocontact.core.createVault
+import java.time.Instant
+import java.time.ZoneId
+
+/** A vault just created, unlocked, with the recovery code to show once. */
+class CreatedClient(val client: VaultClient, val recoveryCode: String)
+
+/**
+ * The open vault the app holds: every call is a `suspend` function run on the
+ * [VaultThread], and returns an [Outcome]. Closing it locks the vault and
+ * frees the native object.
+ *
+ * The typed functions are the ones the screens use; [call] reaches any other
+ * method of the generated [Vault] the same way.
+ */
+class VaultClient private constructor(
+    private val vault: Vault,
+    private val thread: VaultThread,
+    /** The phone's time zone, for the home summary and the offsets of new entries. */
+    val zone: ZoneId,
+) : AutoCloseable {
+    /** Runs [block] with the vault on the vault thread. */
+    suspend fun <T> call(block: (Vault) -> T): Outcome<T> = thread.run { block(vault) }
+
+    suspend fun unlock(secret: Secret): Outcome<Unit> = call { it.unlock(secret) }
+
+    suspend fun lock(): Outcome<Unit> = call { it.lock() }
+
+    suspend fun isUnlocked(): Outcome<Boolean> = call { it.isUnlocked() }
+
+    suspend fun lockState(): Outcome<LockState> = call { it.lockState() }
+
+    suspend fun accessLog(): Outcome<List<AccessEvent>> = call { it.accessLog() }
+
+    suspend fun acknowledgeAccessLog(): Outcome<Unit> = call { it.acknowledgeAccessLog() }
+
+    suspend fun summary(): Outcome<HomeSummary> = call { it.summary(zone.id) }
+
+    suspend fun riskyDates(horizonDays: UInt): Outcome<List<RiskyDate>> = call { it.riskyDates(zone.id, horizonDays) }
+
+    suspend fun quickLogAttempt(personId: String, channel: Channel): Outcome<Event> =
+        call { it.quickLogAttempt(personId, channel, offsetNow()) }
+
+    suspend fun quickLogUrge(intensity: UByte, outcome: UrgeOutcome): Outcome<Event> =
+        call { it.quickLogUrge(intensity, outcome, offsetNow()) }
+
+    suspend fun logCheckIn(mood: UByte, energy: UByte? = null, note: String = ""): Outcome<Event> =
+        call { it.logEvent(NewEvent(null, offsetNow(), EventBody.CheckIn(CheckIn(mood, energy, note, emptyList())))).event }
+
+    /** A journal entry, answering [promptId] when given. */
+    suspend fun writeJournal(text: String, promptId: String?): Outcome<Reflection> = call {
+        it.addReflection(NewReflection(null, offsetNow(), ReflectionBody(ReflectionKind.Journal(promptId), "", text, emptyList(), null)))
+    }
+
+    suspend fun logWhileLocked(entry: QuickEntry): Outcome<Unit> = call { it.logWhileLocked(entry, offsetNow()) }
+
+    /** The UTC offset of [zone] now, in seconds, as the core records it beside each entry. */
+    fun offsetNow(): Int = zone.rules.getOffset(Instant.now()).totalSeconds
+
+    /** Locks and frees the native vault; the [VaultThread] stays the caller's. */
+    override fun close() {
+        vault.lock()
+        vault.close()
+    }
+
+    companion object {
+        /** Creates a vault file at [path] (which must not exist), unlocked. */
+        suspend fun create(thread: VaultThread, path: String, setup: VaultSetup, zone: ZoneId): Outcome<CreatedClient> =
+            thread.run {
+                val created = createVault(path, setup)
+                CreatedClient(VaultClient(created.vault, thread, zone), created.recoveryCode)
+            }
+
+        /** Opens the vault file at [path], locked. */
+        suspend fun open(thread: VaultThread, path: String, zone: ZoneId): Outcome<VaultClient> =
+            thread.run { VaultClient(Vault.open(path), thread, zone) }
+    }
+}

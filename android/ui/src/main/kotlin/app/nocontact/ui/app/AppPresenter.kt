@@ -1,0 +1,106 @@
+package app.nocontact.ui.app
+
+import app.nocontact.client.DeviceKeyStore
+import app.nocontact.client.Outcome
+import app.nocontact.client.VaultClient
+import app.nocontact.client.VaultThread
+import app.nocontact.ui.firstrun.FirstRunPresenter
+import app.nocontact.ui.home.HomePresenter
+import app.nocontact.ui.unlock.UnlockPresenter
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+import java.io.File
+import java.time.ZoneId
+
+/** Where the app is: one screen at a time, each with its presenter. */
+sealed interface Route {
+    data object Starting : Route
+    data class FirstRun(val presenter: FirstRunPresenter) : Route
+    data class Unlock(val presenter: UnlockPresenter) : Route
+    data class Home(val presenter: HomePresenter) : Route
+
+    /** After the quick exit: locked, and the platform leaves the app. */
+    data object Left : Route
+
+    /** The file could not be opened (not a vault, a newer version, storage). */
+    data object Unavailable : Route
+}
+
+/**
+ * The app's navigation: first run when there is no vault file, else unlock,
+ * then home. The quick exit on every screen locks at once and leaves.
+ */
+class AppPresenter(
+    private val scope: CoroutineScope,
+    private val thread: VaultThread,
+    private val path: String,
+    private val keys: DeviceKeyStore,
+    private val zone: ZoneId,
+    private val kdfIterations: UInt? = null,
+    private val pickGroup: (Int) -> Int = { (0 until it).random() },
+    private val tick: suspend () -> Unit = { delay(1000) },
+    /** The platform leaves the app (Android: finishAndRemoveTask). */
+    private val onLeave: () -> Unit = {},
+) {
+    private val mutable = MutableStateFlow<Route>(Route.Starting)
+    val route: StateFlow<Route> = mutable.asStateFlow()
+    private var client: VaultClient? = null
+
+    fun start() {
+        if (!File(path).exists()) {
+            val presenter = FirstRunPresenter(scope, thread, path, keys, zone, kdfIterations, pickGroup) { made ->
+                client = made
+                goHome(made)
+            }
+            mutable.value = Route.FirstRun(presenter)
+            return
+        }
+        scope.launch {
+            when (val opened = VaultClient.open(thread, path, zone)) {
+                is Outcome.Ok -> {
+                    client = opened.value
+                    showUnlock(opened.value)
+                }
+                is Outcome.Err -> mutable.value = Route.Unavailable
+            }
+        }
+    }
+
+    private fun showUnlock(c: VaultClient) {
+        val presenter = UnlockPresenter(scope, c, keys, tick) { goHome(c) }
+        mutable.value = Route.Unlock(presenter)
+        presenter.start()
+    }
+
+    private fun goHome(c: VaultClient) {
+        val home = HomePresenter(scope, c)
+        mutable.value = Route.Home(home)
+        home.start()
+    }
+
+    /** Locks now (the app went to the background or the idle timeout passed) and shows the unlock screen. */
+    fun lockNow() {
+        val c = client ?: return
+        scope.launch {
+            c.lock()
+            showUnlock(c)
+        }
+    }
+
+    /** Locks at once and leaves. */
+    fun quickExit() {
+        mutable.value = Route.Left
+        val c = client
+        scope.launch {
+            c?.lock()
+            onLeave()
+        }
+    }
+
+    /** The open vault, for tests and the platform glue. */
+    fun clientOrNull(): VaultClient? = client
+}

@@ -1,0 +1,81 @@
+package app.nocontact.ui.app
+
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Surface
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import app.nocontact.ui.components.Body
+import app.nocontact.ui.components.ScreenFrame
+import app.nocontact.ui.firstrun.FirstRunActions
+import app.nocontact.ui.firstrun.FirstRunPresenter
+import app.nocontact.ui.firstrun.FirstRunScreen
+import app.nocontact.ui.home.HomeActions
+import app.nocontact.ui.home.HomePresenter
+import app.nocontact.ui.home.HomeScreen
+import app.nocontact.ui.strings.str
+import app.nocontact.ui.unlock.UnlockActions
+import app.nocontact.ui.unlock.UnlockPresenter
+import app.nocontact.ui.unlock.UnlockScreen
+import java.time.ZoneId
+
+/** The whole app: the screen of the current route, wired to its presenter. */
+@Composable
+fun NoContactApp(app: AppPresenter, zone: ZoneId) {
+    val route by app.route.collectAsState()
+    when (val r = route) {
+        Route.Starting, Route.Left -> Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background) { Box(Modifier.fillMaxSize()) }
+        Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
+        is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
+        is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, app::quickExit)
+    }
+}
+
+@Composable
+private fun FirstRunRoute(p: FirstRunPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    FirstRunScreen(
+        state,
+        FirstRunActions(
+            onStart = p::start,
+            onPasscode = p::passcodeChanged,
+            onConfirm = p::confirmChanged,
+            onBiometrics = p::biometricsChanged,
+            onCreate = p::create,
+            onTypedGroup = p::typedGroupChanged,
+            onFinish = p::finish,
+            onQuickExit = onQuickExit,
+        ),
+    )
+}
+
+@Composable
+private fun UnlockRoute(p: UnlockPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    UnlockScreen(state, UnlockActions(onPasscode = p::passcodeChanged, onUnlock = p::unlock, onQuickExit = onQuickExit))
+}
+
+@Composable
+private fun HomeRoute(p: HomePresenter, zone: ZoneId, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    HomeScreen(
+        state,
+        HomeActions(
+            onDismissBanner = p::dismissBanner,
+            onOpen = p::open,
+            onClose = p::close,
+            onChoosePerson = p::choosePerson,
+            onChannel = p::theyReachedOut,
+            onUrge = p::urge,
+            onMood = p::checkIn,
+            onDraft = p::draftChanged,
+            onWrite = p::write,
+            onQuickExit = onQuickExit,
+        ),
+        zone,
+    )
+}

@@ -1,0 +1,16 @@
+// `cargo xtask android-test [FILTER...]`: android/core's and android/ui's
+// tests, on the JVM against the real libnocontact_ffi.
+package app.nocontact.ui.test
+
+import app.nocontact.client.Suite
+import app.nocontact.client.registerClientTests
+import kotlin.system.exitProcess
+
+fun main(args: Array<String>) {
+    registerClientTests()
+    registerStringsTests()
+    registerUiFlowTests()
+    registerAccessibilityTests()
+    val ok = Suite.run(args.toList())
+    exitProcess(if (ok) 0 else 1)
+}
