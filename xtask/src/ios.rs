@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::process::{files_under, run, run_tallying, Counts, Tally};
 use crate::toolchain::SwiftRoot;
-use crate::{expect_tests, Bindings, Ctx, TEST_TIMEOUT};
+use crate::{expect_tests, Background, Bindings, Ctx, TEST_TIMEOUT};
 
 /// The package, relative to the workspace.
 const PACKAGE: &str = "ios";
@@ -28,6 +28,25 @@ const STAGED: &[&str] = &["Package.swift", "Sources", "Tests"];
 const SKIPPED: &[&str] = &["Tests/NoContactCoreTests"];
 const GENERATED_SWIFT: &str = "Sources/NoContactCore/NoContactCore.swift";
 const GENERATED_HEADER: &str = "Sources/NoContactCoreFFI/NoContactCoreFFI.h";
+
+/// The `swift-pkg` stage: waits for the Swift root, then [`package_test`].
+pub(crate) fn stage(
+    ctx: &Ctx,
+    setup: Option<&mut Background>,
+    bindings: Option<&Bindings>,
+    filters: &[String],
+) -> (Result<(), String>, Option<Counts>) {
+    let (Some(setup), Some(bindings)) = (setup, bindings) else {
+        return (
+            Err("the toolchains or the bindings are missing".into()),
+            None,
+        );
+    };
+    match setup.swift() {
+        Ok(root) => package_test(ctx, root, bindings, filters),
+        Err(e) => (Err(format!("Swift toolchain: {e}")), None),
+    }
+}
 
 /// `swift build` then `swift test` of the package; filters become XCTest
 /// `--filter`s (regular expressions over `Target.Class/test`).
@@ -54,7 +73,7 @@ pub(crate) fn package_test(
     if let Err(e) = lock.lock() {
         return (Err(format!("locking {}: {e}", lock_path.display())), None);
     }
-    if let Err(e) = stage(ctx, b, &dir) {
+    if let Err(e) = stage_files(ctx, b, &dir) {
         return (Err(e), None);
     }
     let lib = format!("{inside}/lib");
@@ -108,7 +127,7 @@ fn staged_dir(workspace: &Path) -> String {
 
 /// Makes `dir` hold exactly the package plus the generated files, rewriting
 /// only files whose bytes changed (SwiftPM rebuilds by modification time).
-fn stage(ctx: &Ctx, b: &Bindings, dir: &Path) -> Result<(), String> {
+fn stage_files(ctx: &Ctx, b: &Bindings, dir: &Path) -> Result<(), String> {
     let package = ctx.root.join(PACKAGE);
     let mut wanted: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for item in STAGED {

@@ -424,14 +424,7 @@ fn run_plan(ctx: &Ctx, command: &str, plan: Plan, filters: &[String]) -> ExitCod
             "swift-pkg",
             "swift build + swift test of ios/Package.swift (Debian trixie root)",
             needs(bindings, "bindings"),
-            |c| {
-                let swift = setup.as_mut().expect("setup started").swift();
-                let b = generated.as_ref().expect("bindings generated");
-                match swift {
-                    Ok(root) => ios::package_test(c, root, b, filters),
-                    Err(e) => (Err(format!("Swift toolchain: {e}")), None),
-                }
-            },
+            |c| ios::stage(c, setup.as_mut(), generated.as_ref(), filters),
         );
     }
     if android {

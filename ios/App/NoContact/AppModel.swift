@@ -12,6 +12,9 @@ final class AppModel {
     enum Stage {
         case firstRun(FirstRunModel)
         case locked(UnlockModel)
+        /// Just unlocked: its model holds the access-log banner, if any.
+        case unlocked(UnlockModel)
+        /// Open after the first run.
         case open
         case failed
     }

@@ -17,11 +17,17 @@ struct RootView: View {
         case .locked(let model):
             UnlockView(model: model)
                 .onChange(of: model.status) { _, status in
-                    if status == .unlocked { app.stage = .open }
+                    if status == .unlocked { app.stage = .unlocked(model) }
                 }
         case .open:
             if let session = app.session {
-                OpenTabs(session: session)
+                OpenTabs(session: session, notice: nil, dismissNotice: {})
+            }
+        case .unlocked(let unlock):
+            if let session = app.session {
+                OpenTabs(session: session, notice: unlock.accessNotice) {
+                    Task { await unlock.dismissNotice() }
+                }
             }
         case .failed:
             PrivacyCover()
@@ -31,12 +37,32 @@ struct RootView: View {
 
 struct OpenTabs: View {
     let session: VaultSession
+    // The screens' models live as long as the open vault does.
+    @State private var home: HomeModel
+    @State private var log: LogModel
+    @State private var reflect: ReflectModel
+    @State private var plan: SafetyPlanModel
+    @State private var settings: SettingsModel
     @State private var quickLog: QuickLogModel?
     @State private var urge: UrgeModel?
+    @State private var notice: UnlockModel.AccessNotice?
+    let dismissNotice: () -> Void
+
+    init(session: VaultSession, notice: UnlockModel.AccessNotice?, dismissNotice: @escaping () -> Void) {
+        self.session = session
+        self.dismissNotice = dismissNotice
+        _notice = State(initialValue: notice)
+        _home = State(initialValue: HomeModel(session: session))
+        _log = State(initialValue: LogModel(session: session))
+        _reflect = State(initialValue: ReflectModel(session: session))
+        _plan = State(initialValue: SafetyPlanModel(session: session))
+        _settings = State(
+            initialValue: SettingsModel(session: session, eraseWord: String(localized: "settings.erase.word")))
+    }
 
     var body: some View {
         TabView {
-            HomeView(model: HomeModel(session: session)) { action in
+            HomeView(model: home) { action in
                 switch action {
                 case .theyReachedOut: quickLog = QuickLogModel(session: session, kind: .attempt)
                 case .urge: urge = UrgeModel(session: session, personId: nil)
@@ -44,14 +70,22 @@ struct OpenTabs: View {
                 case .write: break
                 }
             }
+            .safeAreaInset(edge: .top) {
+                if let notice {
+                    AccessNoticeBanner(notice: notice) {
+                        self.notice = nil
+                        dismissNotice()
+                    }
+                }
+            }
             .tabItem { Label("tab.home", systemImage: "house") }
-            LogView(model: LogModel(session: session), open: { _ in })
+            LogView(model: log, open: { _ in })
                 .tabItem { Label("tab.log", systemImage: "list.bullet") }
-            ReflectView(model: ReflectModel(session: session))
+            ReflectView(model: reflect)
                 .tabItem { Label("tab.reflect", systemImage: "book") }
-            SafetyPlanView(model: SafetyPlanModel(session: session))
+            SafetyPlanView(model: plan)
                 .tabItem { Label("tab.plan", systemImage: "lifepreserver") }
-            SettingsView(model: SettingsModel(session: session, eraseWord: String(localized: "settings.erase.word")))
+            SettingsView(model: settings)
                 .tabItem { Label("tab.settings", systemImage: "gear") }
         }
         .sheet(item: Binding(get: { quickLog.map(Identified.init) }, set: { quickLog = $0?.value })) { item in

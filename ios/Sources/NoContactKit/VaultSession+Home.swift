@@ -117,3 +117,13 @@ extension VaultSession {
         try call { try $0.upcomingReminders(zone: zone.identifier, count: count) }
     }
 }
+
+extension VaultSession {
+    public func reminderSettings() throws -> ReminderSettings {
+        try call { try $0.reminderSettings() }
+    }
+
+    public func setReminderSettings(_ settings: ReminderSettings) throws -> ReminderSettings {
+        try call { try $0.setReminderSettings(settings: settings) }
+    }
+}

@@ -147,3 +147,11 @@ extension PeopleModel {
         return model
     }
 }
+
+extension RemindersModel {
+    public static func preview(settings: ReminderSettings) -> RemindersModel {
+        let model = RemindersModel(session: PreviewSession.session)
+        model.settings = settings
+        return model
+    }
+}

@@ -19,7 +19,7 @@ public struct InsightsView: View {
                 if let insights = model.insights {
                     Section {
                         Chart(insights.urges.weeks, id: \.weekStart) { week in
-                            BarMark(x: .value("week", week.weekStart.description), y: .value("urges", week.count))
+                            BarMark(x: .value("week", dayLabel(week.weekStart)), y: .value("urges", Int(week.count)))
                         }
                         .frame(minHeight: 160)
                         .accessibilityLabel(
@@ -31,7 +31,7 @@ public struct InsightsView: View {
                     }
                     Section {
                         Chart(insights.attempts.weeks, id: \.weekStart) { week in
-                            BarMark(x: .value("week", week.weekStart.description), y: .value("attempts", week.count))
+                            BarMark(x: .value("week", dayLabel(week.weekStart)), y: .value("attempts", Int(week.count)))
                         }
                         .frame(minHeight: 160)
                         .accessibilityLabel(
@@ -46,7 +46,7 @@ public struct InsightsView: View {
                     }
                     Section {
                         Chart(insights.mood.weeks, id: \.date) { point in
-                            LineMark(x: .value("week", point.date.description), y: .value("mood", point.mood))
+                            LineMark(x: .value("week", dayLabel(point.date)), y: .value("mood", point.mood))
                         }
                         .frame(minHeight: 160)
                         .accessibilityLabel(Text("insights.mood.summary \(insights.mood.weeks.count)", bundle: .module))
@@ -68,10 +68,9 @@ public struct InsightsView: View {
     }
 }
 
-extension LocalDate: CustomStringConvertible {
-    public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
-    }
+/// A chart axis label for a core date (ISO order, no locale rules needed).
+func dayLabel(_ date: LocalDate) -> String {
+    String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
 }
 
 #Preview("No data yet") {

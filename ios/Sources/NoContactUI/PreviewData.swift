@@ -21,10 +21,10 @@ enum PreviewData {
     }
 
     static func summary(current: UInt32 = 12, previous: UInt32? = nil) -> HomeSummary {
-        let streak = streak(current: current, previous: previous)
+        let overall = Self.streak(current: current, previous: previous)
         return HomeSummary(
-            today: today, streaks: StreakReport(today: today, overall: streak, people: [streak]),
-            nextMilestone: streak.nextMilestone,
+            today: today, streaks: StreakReport(today: today, overall: overall, people: [overall]),
+            nextMilestone: overall.nextMilestone,
             promptOfTheDay: Prompt(
                 id: "boundaries-1", theme: .settingBoundaries, text: "What did keeping your distance protect today?",
                 builtin: true),
