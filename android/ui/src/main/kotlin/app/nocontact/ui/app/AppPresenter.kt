@@ -5,7 +5,10 @@ import app.nocontact.client.Outcome
 import app.nocontact.client.VaultClient
 import app.nocontact.client.VaultThread
 import app.nocontact.ui.firstrun.FirstRunPresenter
+import app.nocontact.core.SupportContact
 import app.nocontact.ui.home.HomePresenter
+import app.nocontact.ui.home.Saved
+import app.nocontact.ui.urge.UrgePresenter
 import app.nocontact.ui.unlock.UnlockPresenter
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.delay
@@ -22,6 +25,7 @@ sealed interface Route {
     data class FirstRun(val presenter: FirstRunPresenter) : Route
     data class Unlock(val presenter: UnlockPresenter) : Route
     data class Home(val presenter: HomePresenter) : Route
+    data class Urge(val presenter: UrgePresenter) : Route
 
     /** After the quick exit: locked, and the platform leaves the app. */
     data object Left : Route
@@ -45,6 +49,8 @@ class AppPresenter(
     private val tick: suspend () -> Unit = { delay(1000) },
     /** The platform leaves the app (Android: finishAndRemoveTask). */
     private val onLeave: () -> Unit = {},
+    /** The platform opens its dialer or messages for a support contact. */
+    private val onReach: (SupportContact) -> Unit = {},
 ) {
     private val mutable = MutableStateFlow<Route>(Route.Starting)
     val route: StateFlow<Route> = mutable.asStateFlow()
@@ -76,10 +82,18 @@ class AppPresenter(
         presenter.start()
     }
 
-    private fun goHome(c: VaultClient) {
-        val home = HomePresenter(scope, c)
+    private fun goHome(c: VaultClient, saved: Saved? = null) {
+        val home = HomePresenter(scope, c, saved) { intensity, person -> openUrge(c, intensity, person) }
         mutable.value = Route.Home(home)
         home.start()
+    }
+
+    private fun openUrge(c: VaultClient, intensity: Int, personId: String?) {
+        val urge = UrgePresenter(scope, c, intensity, personId, tick, onReach) { logged ->
+            goHome(c, if (logged) Saved.URGE else null)
+        }
+        mutable.value = Route.Urge(urge)
+        urge.start()
     }
 
     /** Locks now (the app went to the background or the idle timeout passed) and shows the unlock screen. */

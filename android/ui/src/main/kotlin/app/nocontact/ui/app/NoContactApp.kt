@@ -18,6 +18,9 @@ import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.HomeScreen
 import app.nocontact.ui.strings.str
 import app.nocontact.ui.unlock.UnlockActions
+import app.nocontact.ui.urge.UrgeActions
+import app.nocontact.ui.urge.UrgePresenter
+import app.nocontact.ui.urge.UrgeScreen
 import app.nocontact.ui.unlock.UnlockPresenter
 import app.nocontact.ui.unlock.UnlockScreen
 import java.time.ZoneId
@@ -32,6 +35,7 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
         is Route.Home -> HomeRoute(r.presenter, zone, app::quickExit)
+        is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
     }
 }
 
@@ -77,5 +81,23 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, onQuickExit: () -> Unit) {
             onQuickExit = onQuickExit,
         ),
         zone,
+    )
+}
+
+@Composable
+private fun UrgeRoute(p: UrgePresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    UrgeScreen(
+        state,
+        UrgeActions(
+            onToggleStep = p::toggleStep,
+            onReach = p::reach,
+            onWait = p::startWait,
+            onLetter = p::letterChanged,
+            onKeepLetter = p::keepLetter,
+            onReachedOut = p::reachedOut,
+            onEnd = p::end,
+            onQuickExit = onQuickExit,
+        ),
     )
 }

@@ -5,7 +5,6 @@ import app.nocontact.client.VaultClient
 import app.nocontact.core.AccessKind
 import app.nocontact.core.Channel
 import app.nocontact.core.HomeSummary
-import app.nocontact.core.UrgeOutcome
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -44,8 +43,12 @@ data class HomeState(
 class HomePresenter(
     private val scope: CoroutineScope,
     private val client: VaultClient,
+    /** What was just saved on the screen before (the urge flow). */
+    saved: Saved? = null,
+    /** Opens the urge flow with the intensity chosen and the person, when there is one. */
+    private val onUrge: (Int, String?) -> Unit = { _, _ -> },
 ) {
-    private val mutable = MutableStateFlow(HomeState())
+    private val mutable = MutableStateFlow(HomeState(saved = saved))
     val state: StateFlow<HomeState> = mutable.asStateFlow()
 
     fun start() {
@@ -96,7 +99,12 @@ class HomePresenter(
         save(Saved.ATTEMPT) { client.quickLogAttempt(person, channel) }
     }
 
-    fun urge(intensity: Int) = save(Saved.URGE) { client.quickLogUrge(intensity.toUByte(), UrgeOutcome.DELAYED) }
+    /** The intensity is chosen: the urge flow takes over (and logs the urge at its end). */
+    fun urge(intensity: Int) {
+        val people = mutable.value.summary?.streaks?.people.orEmpty()
+        mutable.update { it.copy(sheet = null) }
+        onUrge(intensity, people.singleOrNull()?.personId)
+    }
 
     fun checkIn(mood: Int) = save(Saved.CHECK_IN) { client.logCheckIn(mood.toUByte()) }
 

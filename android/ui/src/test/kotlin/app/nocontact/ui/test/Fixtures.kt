@@ -8,6 +8,12 @@ import androidx.compose.ui.text.font.FontFamily
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.platform.Font
 import app.nocontact.core.HomeSummary
+import app.nocontact.core.MyReason
+import app.nocontact.core.SupportContact
+import app.nocontact.core.UrgeSupport
+import app.nocontact.ui.urge.UrgeActions
+import app.nocontact.ui.urge.UrgeScreen
+import app.nocontact.ui.urge.UrgeState
 import app.nocontact.core.LocalDate
 import app.nocontact.core.NextMilestone
 import app.nocontact.core.Prompt
@@ -86,6 +92,20 @@ val HOME_SUMMARY = HomeSummary(
     riskyDateNear = RiskyDate("t1", "our anniversary", "p1", d(2026, 12, 7), 5u),
 )
 
+val URGE_STATE = UrgeState(
+    intensity = 7,
+    support = UrgeSupport(
+        sessionId = "00000000000000000000000000000001",
+        startedAt = Instant.parse("2026-12-02T21:10:00Z"),
+        reasons = listOf(MyReason("r1", "I want to sleep through the night again", null, null, Instant.parse("2026-06-01T10:00:00Z"))),
+        planReasons = listOf("My children deserve a calm home"),
+        copingSteps = listOf("Breathe out slowly five times", "Put the phone in another room", "Go for a walk"),
+        peopleToReach = listOf(SupportContact("Alex", "07700 900123")),
+        professionals = listOf(SupportContact("Helpline", "0808 2000 247")),
+        suggestedWaitMinutes = 15u,
+    ),
+)
+
 /** A named fixed state of a screen. */
 class ScreenCase(val name: String, val content: @Composable () -> Unit)
 
@@ -111,5 +131,7 @@ val SCREENS: List<ScreenCase> = listOf(
     },
     ScreenCase("home-urge") { HomeScreen(HomeState(loading = false, summary = HOME_SUMMARY, sheet = QuickSheet.URGE), HomeActions(), ZONE) },
     ScreenCase("home-check-in") { HomeScreen(HomeState(loading = false, summary = HOME_SUMMARY, sheet = QuickSheet.CHECK_IN), HomeActions(), ZONE) },
+    ScreenCase("urge") { UrgeScreen(URGE_STATE, UrgeActions()) },
+    ScreenCase("urge-waiting") { UrgeScreen(URGE_STATE.copy(done = setOf(0), waitLeft = 11 * 60 + 42, letter = "I keep thinking about calling you.", letterKept = true), UrgeActions()) },
     ScreenCase("home-write") { HomeScreen(HomeState(loading = false, summary = HOME_SUMMARY, sheet = QuickSheet.WRITE, draft = "Walked by the river."), HomeActions(), ZONE) },
 )

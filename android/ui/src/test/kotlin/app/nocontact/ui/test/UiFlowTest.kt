@@ -5,9 +5,11 @@ package app.nocontact.ui.test
 
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.assertIsOn
 import androidx.compose.ui.test.hasContentDescription
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
 import app.nocontact.client.CoreError
 import app.nocontact.client.FLOOR
 import app.nocontact.client.PASSCODE
@@ -31,6 +33,8 @@ import app.nocontact.core.ReflectionFilter
 import app.nocontact.core.ReflectionKind
 import app.nocontact.core.ReflectionQuery
 import app.nocontact.core.Secret
+import app.nocontact.core.SupportContact
+import app.nocontact.core.UrgeOutcome
 import app.nocontact.core.VaultSetup
 import kotlinx.coroutines.channels.Channel as Ticks
 import kotlinx.coroutines.runBlocking
@@ -213,6 +217,8 @@ fun registerUiFlowTests() {
                 onNodeWithTag("action_urge").performClick()
                 waitForText(s("quick_urge_body"))
                 onNode(hasContentDescription(s("quick_urge_intensity", 6))).performClick()
+                waitForText(s("urge_title"))
+                waitForText(s("urge_end_delayed")).performScrollTo().performClick()
                 waitForText(s("home_saved"))
                 onNodeWithTag("action_check_in").performClick()
                 waitForText(s("quick_check_in_title"))
@@ -236,6 +242,53 @@ fun registerUiFlowTests() {
                 val kind = reflections.reflections[0].body.kind as? ReflectionKind.Journal ?: fail("not a journal entry")
                 check(promptId != null) { "no prompt of the day" }
                 assertEq(kind.promptId, promptId, "the entry answers today's prompt")
+            }
+        }
+    }
+
+    Suite.test("ui: the urge flow shows my reasons, steps and people, waits, keeps a letter unsent and logs the outcome") {
+        val ticks = Ticks<Unit>(Ticks.UNLIMITED)
+        AppUnderTest(this, tick = { ticks.receive() }).use { a ->
+            prepare(a) { c ->
+                c.call { it.addReason("I want to sleep through the night again", null) }.ok("addReason")
+                c.call { v ->
+                    val plan = v.safetyPlan()
+                    plan.copingStrategies = listOf("Breathe out slowly five times", "Go for a walk")
+                    plan.peopleToAsk = listOf(SupportContact("Alex", "07700 900123"))
+                    v.saveSafetyPlan(plan)
+                }.ok("saveSafetyPlan")
+            }
+            phoneTest {
+                unlockedHome(a, this)
+                onNodeWithTag("action_urge").performClick()
+                onNode(hasContentDescription(s("quick_urge_intensity", 8))).performClick()
+                waitForText(s("urge_title"))
+                waitForText("• I want to sleep through the night again")
+                onNodeWithTag("step_1").performScrollTo().performClick()
+                onNodeWithTag("step_1").assertIsOn()
+                waitForText(s("urge_reach", "Alex", "07700 900123")).performScrollTo().performClick()
+                onNodeWithTag("wait").performScrollTo().performClick()
+                waitForText(s("urge_wait_left", "15:00"))
+                ticks.trySend(Unit)
+                waitForText(s("urge_wait_left", "14:59"))
+                onNodeWithTag("letter").performScrollTo()
+                type("letter", "I miss you but I am not coming back.")
+                waitForText(s("urge_letter_keep")).performScrollTo().performClick()
+                waitForText(s("urge_letter_kept"))
+                waitForText(s("urge_end_resisted")).performScrollTo().performClick()
+                waitForText(s("home_saved"))
+            }
+            assertEq(a.reached.toList(), listOf("Alex"), "the contacts handed to the phone's dialer")
+            inspect(a) { c ->
+                val events = c.call { it.listEvents(allEvents()) }.ok("events").events
+                assertEq(events.map { it.kind }, listOf(EventKind.URGE), "events after the urge flow")
+                val urge = (events[0].body as EventBody.Urge).urge
+                assertEq(urge.intensity, 8.toUByte(), "intensity")
+                assertEq(urge.outcome, UrgeOutcome.RESISTED, "outcome")
+                assertEq(urge.coping, listOf("Go for a walk"), "the steps ticked as done")
+                val letters = c.call { it.listReflections(ReflectionQuery(ReflectionFilter.ALL, null, null, null, 0u, 10u)) }.ok("reflections")
+                assertEq(letters.reflections.map { it.body.text }, listOf("I miss you but I am not coming back."), "the letter kept")
+                check(letters.reflections[0].body.kind is ReflectionKind.UnsentLetter) { "the letter is not an unsent letter" }
             }
         }
     }

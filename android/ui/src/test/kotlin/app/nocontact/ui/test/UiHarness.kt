@@ -49,7 +49,10 @@ class AppUnderTest(
     @Volatile
     var left = false
 
-    val app = AppPresenter(scope, thread, path, keys, ZONE, FLOOR, pickGroup, tick) { left = true }
+    /** The support contacts the platform was asked to open. */
+    val reached: MutableList<String> = java.util.Collections.synchronizedList(mutableListOf())
+
+    val app = AppPresenter(scope, thread, path, keys, ZONE, FLOOR, pickGroup, tick, onLeave = { left = true }, onReach = { reached += it.name })
 
     override fun close() {
         scope.cancel()
