@@ -284,9 +284,7 @@ pub(crate) fn run_duress(
         DuressCmd::Set => {
             let passcode =
                 prompter.new_secret("New duress passcode: ", "the two passcodes differ")?;
-            vault
-                .set_duress_passcode(passcode, None)
-                .map_err(describe)?;
+            vault.set_duress_passcode(passcode).map_err(describe)?;
             println!("Duress passcode set: typed instead of the passcode, it opens a separate space, empty at first.");
         }
         DuressCmd::Remove { confirm } => {

@@ -65,7 +65,7 @@ pub(crate) fn run(vault: &Vault, path: &Path, passcode: &str) -> Result<(), Vaul
     }
 
     step("A duress passcode opens a harmless cover space");
-    vault.set_duress_passcode("1397".into(), None)?;
+    vault.set_duress_passcode("1397".into())?;
     let real_count = vault.status()?.record_count;
     vault.lock();
     vault.unlock(pass("1397"))?;

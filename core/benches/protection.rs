@@ -184,7 +184,7 @@ fn bench_unlock_times(dir: &Path) {
         .unwrap()
         .vault;
     fill(&with, "real", records);
-    with.set_duress_passcode(DURESS.into(), None).unwrap();
+    with.set_duress_passcode(DURESS.into()).unwrap();
     with.lock();
     with.unlock(passcode(DURESS)).unwrap();
     fill(&with, "cover", records);

@@ -514,7 +514,24 @@ impl Session {
             && other_bytes
                 .as_deref()
                 .is_some_and(|b| !Directory::row_is_current(b));
-        let used = self.directory.used_slots();
+        let mut used = self.directory.used_slots();
+        // Slots kept for the cover but holding nothing yet (its device key,
+        // its own duress passcode) are unused too.
+        if let (Some(cover), Some(seal), Some(bytes)) =
+            (&self.directory.cover, &self.cover_seal, &other_bytes)
+        {
+            if let Ok(cover_dir) = Directory::open(seal, bytes) {
+                let spare_empty = cover_dir.device_slot.is_none();
+                let nested_empty = cover_dir
+                    .nested
+                    .as_ref()
+                    .is_none_or(|n| n.stretched.is_none());
+                used.retain(|&s| {
+                    !(spare_empty && s == cover.slots[1]
+                        || nested_empty && Some(s) == cover.nested_slot)
+                });
+            }
+        }
         let stale_slots: Vec<usize> = (0..SLOT_COUNT)
             .filter(|&i| !used.contains(&(i as u8)) && !header.slot_is_current(i))
             .collect();

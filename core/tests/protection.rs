@@ -323,11 +323,11 @@ fn a_duress_passcode_opens_only_the_cover_space() {
         .add_reflection(journal("REAL-MARKER what happened"))
         .unwrap();
     assert_eq!(
-        f.vault.set_duress_passcode(PASSCODE.into(), None),
+        f.vault.set_duress_passcode(PASSCODE.into()),
         Err(VaultError::invalid_field("duress_passcode"))
     );
     assert!(!f.vault.has_duress_passcode().unwrap());
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     assert!(f.vault.has_duress_passcode().unwrap());
     let real_status = f.vault.status().unwrap();
     f.vault.lock();
@@ -349,7 +349,7 @@ fn a_duress_passcode_opens_only_the_cover_space() {
     assert_eq!(f.vault.get_person(ex.clone()), Err(VaultError::NotFound));
     // The cover answers the duress calls as a vault without one does
     // (tests/security.rs compares them call by call).
-    f.vault.set_duress_passcode("1357".into(), None).unwrap();
+    f.vault.set_duress_passcode("1357".into()).unwrap();
     assert!(f.vault.has_duress_passcode().unwrap());
     f.vault.remove_duress_passcode().unwrap();
     assert!(!f.vault.has_duress_passcode().unwrap());
@@ -404,7 +404,7 @@ fn a_duress_passcode_opens_only_the_cover_space() {
 fn a_cover_passcode_changed_to_the_real_one_still_opens_the_real_space() {
     let f = fixture();
     f.vault.add_reflection(journal("real")).unwrap();
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault.lock();
     f.vault.unlock(passcode(DURESS)).unwrap();
     f.vault.add_reflection(journal("cover")).unwrap();
@@ -436,10 +436,7 @@ fn shape(path: &std::path::Path) -> Vec<(i64, usize)> {
 fn the_header_has_one_shape_with_or_without_a_duress_space() {
     let plain = fixture();
     let duress = fixture();
-    duress
-        .vault
-        .set_duress_passcode(DURESS.into(), None)
-        .unwrap();
+    duress.vault.set_duress_passcode(DURESS.into()).unwrap();
     duress.vault.lock();
     plain.vault.lock();
     assert_eq!(shape(&plain.path), shape(&duress.path));
@@ -469,7 +466,7 @@ fn the_header_has_one_shape_with_or_without_a_duress_space() {
 fn erase_leaves_nothing_that_opens() {
     let f = fixture();
     f.vault.add_reflection(journal("ERASE-MARKER-9")).unwrap();
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     let started = std::time::Instant::now();
     f.vault.erase().unwrap();
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -504,7 +501,7 @@ fn the_file_names_nothing_and_notifications_start_neutral() {
         f.vault.reminder_settings().unwrap().discretion,
         nocontact_core::Discretion::Neutral
     );
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault
         .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
         .unwrap();
@@ -643,7 +640,7 @@ fn quick_drops_in_a_burst_keep_their_order() {
 fn each_space_keeps_its_own_device_key() {
     let f = fixture();
     f.vault.add_reflection(journal("real")).unwrap();
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault.set_device_key(vec![1u8; 32]).unwrap();
     f.vault.lock();
     f.vault.unlock(passcode(DURESS)).unwrap();

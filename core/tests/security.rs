@@ -55,6 +55,14 @@ fn typed(secrets: Secrets, passcode: &str) -> Secret {
     }
 }
 
+/// Sets the duress passcode, with the device key when one is given.
+fn set_duress(vault: &Vault, passcode: &str, key: Option<Vec<u8>>) -> Result<(), VaultError> {
+    match key {
+        Some(key) => vault.set_duress_passcode_with_device_key(passcode.into(), key),
+        None => vault.set_duress_passcode(passcode.into()),
+    }
+}
+
 fn device_for(secrets: Secrets) -> Option<Vec<u8>> {
     match secrets {
         Secrets::PasscodeNeedsDevice => Some(KEY.to_vec()),
@@ -69,9 +77,7 @@ fn leave_vault(dir: &Path, n: usize, secrets: Secrets, cover: bool) -> PathBuf {
     let vault = Vault::create(&path, setup_for(secrets)).unwrap().vault;
     vault.add_reflection(journal("a real entry")).unwrap();
     if cover {
-        vault
-            .set_duress_passcode(DURESS.into(), device_for(secrets))
-            .unwrap();
+        set_duress(&vault, DURESS, device_for(secrets)).unwrap();
         vault.lock();
         vault.unlock(typed(secrets, DURESS)).unwrap();
         vault.add_reflection(journal("groceries")).unwrap();
@@ -213,11 +219,11 @@ fn the_duress_passcode_needs_the_device_key_when_the_passcode_does() {
     let f = fixture_with(setup_for(Secrets::PasscodeNeedsDevice));
     f.vault.add_reflection(journal("real")).unwrap();
     assert_eq!(
-        f.vault.set_duress_passcode(DURESS.into(), None),
+        f.vault.set_duress_passcode(DURESS.into()),
         Err(VaultError::invalid_field("device_key"))
     );
     f.vault
-        .set_duress_passcode(DURESS.into(), Some(KEY.to_vec()))
+        .set_duress_passcode_with_device_key(DURESS.into(), KEY.to_vec())
         .unwrap();
     f.vault.lock();
     // A guess of the duress passcode alone (what a copy of the file allows)
@@ -279,7 +285,7 @@ fn the_duress_passcode_is_never_the_passcode() {
     ] {
         let f = fixture_with(setup_for(secrets));
         for key in [None, Some(KEY.to_vec())] {
-            let refused = f.vault.set_duress_passcode(PASSCODE.into(), key.clone());
+            let refused = set_duress(&f.vault, PASSCODE, key.clone());
             assert!(
                 matches!(refused, Err(VaultError::InvalidInput { .. })),
                 "{secrets:?} with key {}: {refused:?}",
@@ -287,9 +293,7 @@ fn the_duress_passcode_is_never_the_passcode() {
             );
         }
         assert!(!f.vault.has_duress_passcode().unwrap(), "{secrets:?}");
-        f.vault
-            .set_duress_passcode(DURESS.into(), device_for(secrets))
-            .unwrap();
+        set_duress(&f.vault, DURESS, device_for(secrets)).unwrap();
         // Nor can the passcode become the duress passcode, with or without
         // the device key.
         for key in [None, Some(KEY.to_vec())] {
@@ -334,7 +338,7 @@ fn the_cover_shows_the_failed_attempts_made_before_it_was_opened() {
     assert_eq!(access_kinds(&plain.vault), vec![FailedUnlock, Unlock]);
 
     let f = fixture();
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault.lock();
     f.vault.unlock(passcode(DURESS)).unwrap();
     f.vault.lock();
@@ -382,17 +386,11 @@ fn duress_answers(vault: &Vault, own: &str) -> Vec<String> {
     out.push(format!("{:?}", vault.has_duress_passcode()));
     out.push(format!("{:?}", vault.remove_duress_passcode()));
     out.push(format!("{:?}", vault.has_duress_passcode()));
-    out.push(format!("{:?}", vault.set_duress_passcode(own.into(), None)));
-    out.push(format!(
-        "{:?}",
-        vault.set_duress_passcode("1357".into(), None)
-    ));
+    out.push(format!("{:?}", vault.set_duress_passcode(own.into())));
+    out.push(format!("{:?}", vault.set_duress_passcode("1357".into())));
     out.push(format!("{:?}", vault.has_duress_passcode()));
     out.push(format!("{:?}", vault.change_passcode("1357".into(), None)));
-    out.push(format!(
-        "{:?}",
-        vault.set_duress_passcode("2468".into(), None)
-    ));
+    out.push(format!("{:?}", vault.set_duress_passcode("2468".into())));
     out.push(format!("{:?}", vault.has_duress_passcode()));
     out
 }
@@ -404,7 +402,7 @@ fn duress_calls_answer_inside_a_cover_as_in_a_vault_without_one() {
 
     let f = fixture();
     f.vault.add_reflection(journal("real")).unwrap();
-    f.vault.set_duress_passcode(DURESS.into(), None).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault.lock();
     f.vault.unlock(passcode(DURESS)).unwrap();
     f.vault.add_reflection(journal("cover")).unwrap();

@@ -112,44 +112,29 @@ impl Vault {
     /// Sets the duress passcode: typed at the lock screen, it opens a
     /// separate cover space (empty at first; fill it with something
     /// mundane), never the real one. Setting it again changes it and keeps
-    /// the cover's content. It must differ from the passcode, with or
-    /// without the device key (`InvalidInput("duress_passcode")`). When the
-    /// passcode needs the device key, so does the duress passcode: pass the
-    /// device key (`InvalidInput("device_key")` without it).
+    /// the cover's content. It must differ from the passcode
+    /// (`InvalidInput("duress_passcode")`). When the passcode needs the
+    /// device key, so does the duress passcode: use
+    /// [`Vault::set_duress_passcode_with_device_key`] (this call answers
+    /// `InvalidInput("device_key")`).
     ///
     /// Inside a cover space it answers as in a vault without one: the
     /// passcode set there opens the cover space itself.
-    #[cfg_attr(feature = "uniffi", uniffi::method(default(device_key = None)))]
-    pub fn set_duress_passcode(&self, passcode: String, device_key: Option<Vec<u8>>) -> Result<()> {
-        let passcode = Zeroizing::new(passcode);
-        let device_key = device_key.map(Zeroizing::new);
-        keyring::validate_passcode(&passcode)
-            .map_err(|_| VaultError::invalid("duress_passcode"))?;
-        if let Some(key) = &device_key {
-            keyring::validate_device_key(key)?;
-        }
-        if !self.is_unlocked() {
-            return Err(VaultError::Locked);
-        }
-        let header = self.header()?;
-        let stretched = header.stretch(&passcode);
-        self.with_session(|conn, session| {
-            let current = current_header(conn)?;
-            if current.kdf_salt != header.kdf_salt {
-                return Err(VaultError::Corrupt);
-            }
-            let device = device_key.as_deref().map(|k| &k[..]);
-            let hardening = if session.directory.passcode_needs_device_key {
-                Some(device.ok_or(VaultError::invalid("device_key"))?)
-            } else {
-                None
-            };
-            if session.is_cover() {
-                set_nested(conn, session, current, &stretched[..], device, hardening)
-            } else {
-                set_cover(conn, session, current, &stretched[..], device, hardening)
-            }
-        })
+    pub fn set_duress_passcode(&self, passcode: String) -> Result<()> {
+        self.set_duress(passcode, None)
+    }
+
+    /// [`Vault::set_duress_passcode`] with the device key, for a vault whose
+    /// passcode needs it: the duress passcode then needs it too. The duress
+    /// passcode is refused when it is the passcode, alone or with this key.
+    /// When the passcode does not need the device key, the key is only used
+    /// for that check.
+    pub fn set_duress_passcode_with_device_key(
+        &self,
+        passcode: String,
+        device_key: Vec<u8>,
+    ) -> Result<()> {
+        self.set_duress(passcode, Some(device_key))
     }
 
     /// Removes the duress passcode and everything in the cover space (its
@@ -218,6 +203,40 @@ impl Vault {
                 Some(nested) if session.is_cover() => nested.stretched.is_some(),
                 _ => !session.is_cover() && session.directory.cover.is_some(),
             })
+        })
+    }
+}
+
+impl Vault {
+    fn set_duress(&self, passcode: String, device_key: Option<Vec<u8>>) -> Result<()> {
+        let passcode = Zeroizing::new(passcode);
+        let device_key = device_key.map(Zeroizing::new);
+        keyring::validate_passcode(&passcode)
+            .map_err(|_| VaultError::invalid("duress_passcode"))?;
+        if let Some(key) = &device_key {
+            keyring::validate_device_key(key)?;
+        }
+        if !self.is_unlocked() {
+            return Err(VaultError::Locked);
+        }
+        let header = self.header()?;
+        let stretched = header.stretch(&passcode);
+        self.with_session(|conn, session| {
+            let current = current_header(conn)?;
+            if current.kdf_salt != header.kdf_salt {
+                return Err(VaultError::Corrupt);
+            }
+            let device = device_key.as_deref().map(|k| &k[..]);
+            let hardening = if session.directory.passcode_needs_device_key {
+                Some(device.ok_or(VaultError::invalid("device_key"))?)
+            } else {
+                None
+            };
+            if session.is_cover() {
+                set_nested(conn, session, current, &stretched[..], device, hardening)
+            } else {
+                set_cover(conn, session, current, &stretched[..], device, hardening)
+            }
         })
     }
 }

@@ -238,7 +238,7 @@ mod tests {
         let path = dir.path().join("v");
         let created = Vault::create(&path, setup()).unwrap();
         let vault = created.vault;
-        vault.set_duress_passcode("1357".into(), None).unwrap();
+        vault.set_duress_passcode("1357".into()).unwrap();
         vault
             .log_while_locked(QuickEntry::CheckIn { mood: 3 }, 0)
             .unwrap();
@@ -418,9 +418,11 @@ mod tests {
         let session = guard.session.take().unwrap();
         let mut header = Header::parse(&store::read_meta(&guard.conn, 0).unwrap()).unwrap();
         let used = session.directory.used_slots();
+        // The cover's kept slots hold nothing yet: random, as before.
         let nested = session.directory.cover.as_ref().and_then(|c| c.nested_slot);
+        let spare = session.directory.cover.as_ref().map(|c| c.slots[1]);
         for i in 0..crate::header::SLOT_COUNT {
-            if !used.contains(&(i as u8)) || Some(i as u8) == nested {
+            if !used.contains(&(i as u8)) || Some(i as u8) == nested || Some(i as u8) == spare {
                 crate::crypto::random::fill(&mut header.slots[i]).unwrap();
                 // Make sure it is not already of the new shape by chance.
                 header.slots[i][32] = 0x5a;
@@ -475,7 +477,7 @@ mod tests {
             let path = dir.path().join("v");
             let vault = Vault::create(&path, setup()).unwrap().vault;
             if with_cover {
-                vault.set_duress_passcode("1357".into(), None).unwrap();
+                vault.set_duress_passcode("1357".into()).unwrap();
             }
             make_it_old(&vault);
             drop(vault);
@@ -501,7 +503,7 @@ mod tests {
                     .map(|e| e.kind)
                     .collect();
                 assert!(kinds.contains(&crate::AccessKind::FailedUnlock));
-                vault.set_duress_passcode("9753".into(), None).unwrap();
+                vault.set_duress_passcode("9753".into()).unwrap();
                 vault.lock();
                 vault.unlock(passcode("9753")).unwrap();
                 vault.lock();

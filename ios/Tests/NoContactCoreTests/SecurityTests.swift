@@ -31,6 +31,15 @@ private func typed(_ needsKey: Bool, _ passcode: String) -> Secret {
 }
 
 private extension Vault {
+    /// Sets the duress passcode, with the device key when one is given.
+    func setDuress(_ passcode: String, _ key: Data?) throws {
+        if let key {
+            try setDuressPasscodeWithDeviceKey(passcode: passcode, deviceKey: key)
+        } else {
+            try setDuressPasscode(passcode: passcode)
+        }
+    }
+
     func kinds() throws -> [AccessKind] {
         try accessLog().map(\.kind).reversed()
     }
@@ -70,7 +79,7 @@ let securityTests: [(String, (TestContext) throws -> Void)] = [
             let path = t.path("shape\(i).nocontact")
             let v = try createVault(path: path, setup: setup).vault
             if cover {
-                try v.setDuressPasscode(passcode: duress, deviceKey: setup.passcodeNeedsDeviceKey ? key : nil)
+                try v.setDuress(duress, setup.passcodeNeedsDeviceKey ? key : nil)
             }
             v.lock()
             let found = headers(path)
@@ -88,7 +97,7 @@ let securityTests: [(String, (TestContext) throws -> Void)] = [
         try assertInvalid("device_key", "a duress passcode without the device key") {
             try v.setDuressPasscode(passcode: duress)
         }
-        try v.setDuressPasscode(passcode: duress, deviceKey: key)
+        try v.setDuressPasscodeWithDeviceKey(passcode: duress, deviceKey: key)
         v.lock()
         try assertThrows(.WrongSecret, "the duress passcode alone") {
             try v.unlock(secret: .passcode(passcode: duress))
@@ -108,13 +117,13 @@ let securityTests: [(String, (TestContext) throws -> Void)] = [
             let v = try createVault(path: t.path("\(name).nocontact"), setup: setup).vault
             for k in [nil, key] {
                 do {
-                    try v.setDuressPasscode(passcode: passcode, deviceKey: k)
+                    try v.setDuress(passcode, k)
                     throw fail("\(name): the passcode was accepted as duress (key \(k != nil))")
                 } catch VaultError.InvalidInput {
                 }
             }
             try assertEq(try v.hasDuressPasscode(), false, "\(name): hasDuressPasscode after refusals")
-            try v.setDuressPasscode(passcode: duress, deviceKey: setup.passcodeNeedsDeviceKey ? key : nil)
+            try v.setDuress(duress, setup.passcodeNeedsDeviceKey ? key : nil)
             for k in [nil, key] {
                 try assertInvalid("passcode", "\(name): the duress passcode as passcode (key \(k != nil))") {
                     try v.changePasscode(newPasscode: duress, deviceKey: k)

@@ -27,6 +27,10 @@ private fun headers(path: String): List<ByteArray> {
 
 private fun Vault.kinds(): List<AccessKind> = accessLog().map { it.kind }.reversed()
 
+/** Sets the duress passcode, with the device key when one is given. */
+private fun Vault.setDuress(passcode: String, key: ByteArray?) =
+    if (key != null) setDuressPasscodeWithDeviceKey(passcode, key) else setDuressPasscode(passcode)
+
 private fun typed(needsKey: Boolean, passcode: String): Secret =
     if (needsKey) Secret.PasscodeAndDeviceKey(passcode, KEY) else Secret.Passcode(passcode)
 
@@ -61,7 +65,7 @@ internal fun registerSecurityTests() {
         cases.forEachIndexed { i, (s, cover) ->
             val path = path("shape$i.nocontact")
             val v = createVault(path, s).vault
-            if (cover) v.setDuressPasscode(DURESS, if (s.passcodeNeedsDeviceKey) KEY else null)
+            if (cover) v.setDuress(DURESS, if (s.passcodeNeedsDeviceKey) KEY else null)
             v.lock()
             val found = headers(path)
             check(found.isNotEmpty()) { "case $i: no header found in the file" }
@@ -76,7 +80,7 @@ internal fun registerSecurityTests() {
     test("Security: the duress passcode needs the device key when the passcode does") {
         val v = create(setup(deviceKey = KEY, passcodeNeedsDeviceKey = true)).vault
         assertInvalid("device_key", "a duress passcode without the device key") { v.setDuressPasscode(DURESS) }
-        v.setDuressPasscode(DURESS, KEY)
+        v.setDuressPasscodeWithDeviceKey(DURESS, KEY)
         v.lock()
         assertThrows<VaultException.WrongSecret>("the duress passcode alone") { v.unlock(Secret.Passcode(DURESS)) }
         v.unlock(typed(true, DURESS))
@@ -93,11 +97,11 @@ internal fun registerSecurityTests() {
             val v = createVault(path("$name.nocontact"), s).vault
             for (key in listOf(null, KEY)) {
                 assertThrows<VaultException.InvalidInput>("$name: the passcode as duress, key ${key != null}") {
-                    v.setDuressPasscode(PASSCODE, key)
+                    v.setDuress(PASSCODE, key)
                 }
             }
             assertEq(v.hasDuressPasscode(), false, "$name: hasDuressPasscode after refusals")
-            v.setDuressPasscode(DURESS, if (s.passcodeNeedsDeviceKey) KEY else null)
+            v.setDuress(DURESS, if (s.passcodeNeedsDeviceKey) KEY else null)
             for (key in listOf(null, KEY)) {
                 assertInvalid("passcode", "$name: the duress passcode as passcode, key ${key != null}") {
                     v.changePasscode(DURESS, key)
