@@ -1216,6 +1216,34 @@ mod tests {
     }
 
     #[test]
+    fn an_idle_session_gives_up_the_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let first = Vault::create(&path, setup(None, false)).unwrap().vault;
+        let second = Vault::open_path(&path).unwrap();
+        let pass = || Secret::Passcode {
+            passcode: "2468".into(),
+        };
+        assert_eq!(second.unlock(pass()), Err(VaultError::OpenElsewhere));
+        let idle = |vault: &Vault| {
+            let mut guard = vault.inner();
+            let session = guard.session.as_mut().unwrap();
+            session.idle_timeout = Some(Duration::from_secs(15));
+            session.last_active = Instant::now() - Duration::from_secs(16);
+        };
+        // The holder's next call finds it idle, locks, and lets go.
+        idle(&first);
+        assert_eq!(first.idle_seconds_left(), None);
+        second.unlock(pass()).unwrap();
+        // An idle session of the object being unlocked is ended first, and
+        // its hold taken anew.
+        idle(&second);
+        second.unlock(pass()).unwrap();
+        assert!(second.is_unlocked());
+        assert_eq!(first.unlock(pass()), Err(VaultError::OpenElsewhere));
+    }
+
+    #[test]
     fn slots_are_spread_at_random() {
         let dir = tempfile::tempdir().unwrap();
         let mut seen = std::collections::BTreeSet::new();

@@ -225,7 +225,7 @@ fn child_role() -> bool {
             vault.unlock(passcode(PASSCODE)).unwrap();
             say("READY".into());
             while alive() {
-                vault.set_duress_passcode(DURESS.into(), None).unwrap();
+                vault.set_duress_passcode(DURESS.into()).unwrap();
                 vault.remove_duress_passcode().unwrap();
                 i += 1;
             }

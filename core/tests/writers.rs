@@ -155,7 +155,7 @@ fn the_hold_goes_with_lock_drop_a_failed_unlock_and_erase() {
 #[test]
 fn the_cover_space_holds_the_file_too() {
     let f = fixture();
-    f.vault.set_duress_passcode("1357".into(), None).unwrap();
+    f.vault.set_duress_passcode("1357".into()).unwrap();
     f.vault.lock();
     let cover = open(&f.path);
     cover.unlock(passcode("1357")).unwrap();
