@@ -27,6 +27,11 @@ public enum NoContactError: Error, Equatable, Sendable {
     case tryLater(seconds: UInt64)
     /// The vault was erased; nothing in it can be read any more.
     case erased
+    /// Another window, extension or process has this vault open: lock it
+    /// there first. Nothing was tried; logging while locked still works.
+    case openElsewhere
+    /// The phone's storage is full: nothing was written, nothing was lost.
+    case storageFull
     /// The platform failed outside the core (the Keychain, the file system).
     case platform
 
@@ -55,6 +60,8 @@ public enum NoContactError: Error, Equatable, Sendable {
         case .WouldLoseEntries: self = .wouldLoseEntries
         case .TryLater(let seconds): self = .tryLater(seconds: seconds)
         case .Erased: self = .erased
+        case .OpenElsewhere: self = .openElsewhere
+        case .StorageFull: self = .storageFull
         }
     }
 }

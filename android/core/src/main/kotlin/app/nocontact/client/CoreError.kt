@@ -22,6 +22,12 @@ sealed interface CoreError {
     data class TryLater(val seconds: Long) : CoreError
     data object Erased : CoreError
 
+    /** Another window, process or object has this vault unlocked: lock it there first. */
+    data object OpenElsewhere : CoreError
+
+    /** The phone's storage is full: nothing was written, nothing was lost. */
+    data object StorageFull : CoreError
+
     /** A variant this app version does not know (a newer core). */
     data object Unexpected : CoreError
 
@@ -40,6 +46,8 @@ sealed interface CoreError {
             is VaultException.WouldLoseEntries -> WouldLoseEntries
             is VaultException.TryLater -> TryLater(e.seconds.toLong())
             is VaultException.Erased -> Erased
+            is VaultException.OpenElsewhere -> OpenElsewhere
+            is VaultException.StorageFull -> StorageFull
             // Variants added by a newer core land here until the app maps them.
             else -> Unexpected
         }
