@@ -2,9 +2,16 @@ import Foundation
 
 /// Secrets, protection and the safety plan.
 extension VaultSession {
-    /// Sets the duress passcode (from the real space only).
-    public func setDuressPasscode(_ passcode: String) throws {
-        try call { try $0.setDuressPasscode(passcode: passcode) }
+    /// Sets the duress passcode. When the passcode is bound to the device
+    /// key, so is the duress passcode (the core refuses it otherwise), so a
+    /// copy of the file is no easier to guess through the cover space.
+    public func setDuressPasscode(_ passcode: String) async throws {
+        let key = try await platform { try await self.deviceKeys.key(for: .passcodeBinding) }
+        if let key {
+            try call { try $0.setDuressPasscodeWithDeviceKey(passcode: passcode, deviceKey: key) }
+        } else {
+            try call { try $0.setDuressPasscode(passcode: passcode) }
+        }
     }
 
     /// Whether unlocked, the passcode-stretching strength, whether a

@@ -167,7 +167,7 @@ public actor VaultSession {
         }
     }
 
-    private func platform<T>(_ body: () async throws -> T) async throws -> T {
+    func platform<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch {

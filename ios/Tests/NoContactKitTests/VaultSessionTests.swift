@@ -55,6 +55,8 @@ final class VaultSessionTests: XCTestCase {
             (.WouldLoseEntries, .wouldLoseEntries),
             (.TryLater(seconds: 7), .tryLater(seconds: 7)),
             (.Erased, .erased),
+            (.OpenElsewhere, .openElsewhere),
+            (.StorageFull, .storageFull),
         ]
         for (core, expected) in pairs {
             XCTAssertEqual(NoContactError(core), expected, "\(core)")

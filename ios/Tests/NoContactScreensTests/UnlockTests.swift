@@ -44,6 +44,29 @@ final class UnlockTests: XCTestCase {
         XCTAssertNil(next.accessNotice)
     }
 
+    func testASecondWindowIsToldTheNotebookIsOpenElsewhereUntilTheFirstLocks() async throws {
+        let t = try await TemporaryVault.created()
+        // A second session over the same file and device keys: another window,
+        // or an app extension.
+        let second = VaultSession(
+            file: t.directory.appendingPathComponent("notes.db"), deviceKeys: t.keys,
+            zone: TimeZone(identifier: "America/New_York")!, kdfIterations: VaultSession.kdfIterationFloor)
+        let model = UnlockModel(session: second)
+        model.passcode = passcode
+        await model.submit()
+        XCTAssertEqual(model.status, .failed(.openElsewhere))
+        let unlocked = await second.isUnlocked
+        XCTAssertFalse(unlocked)
+        let firstStillOpen = await t.session.isUnlocked
+        XCTAssertTrue(firstStillOpen, "the first window lost its vault")
+
+        await t.session.lock()
+        model.passcode = passcode
+        await model.submit()
+        XCTAssertEqual(model.status, .unlocked)
+        await second.lock()
+    }
+
     func testTooManyWrongPasscodesShowTheWaitAndRefuseTheRightOne() async throws {
         let t = try await TemporaryVault.created()
         await t.session.lock()
