@@ -467,6 +467,39 @@ mod tests {
         }
     }
 
+    /// A cached jar whose bytes differ from the pin is refused, loudly, and
+    /// one that matches is accepted (no download: the file is already there).
+    #[test]
+    fn a_cached_jar_with_another_sha256_is_refused() {
+        let dir = env::temp_dir().join(format!("nocontact-xtask-lock-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let (root, cache) = (dir.join("root"), dir.join("cache"));
+        fs::create_dir_all(root.join("android")).expect("root");
+        let jar = cache.join("maven/org/example/thing/1.0/thing-1.0.jar");
+        fs::create_dir_all(jar.parent().expect("parent")).expect("cache");
+        fs::write(&jar, b"hello\n").expect("jar");
+        // SHA-256 of "hello\n".
+        let good = "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03";
+        let lock = |sha: &str| {
+            fs::write(
+                root.join(LOCK_FILE),
+                format!("org.example:thing:1.0 {sha}\n"),
+            )
+        };
+        lock(good).expect("lock");
+        assert_eq!(
+            ensure_jars(&root, &cache).expect("matching jar"),
+            vec![jar.clone()]
+        );
+        lock(&"0".repeat(64)).expect("lock");
+        let err = ensure_jars(&root, &cache).expect_err("a mismatch must fail");
+        assert!(
+            err.contains("SHA-256 MISMATCH for org.example:thing:1.0"),
+            "{err}"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn the_repository_lock_file_parses() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

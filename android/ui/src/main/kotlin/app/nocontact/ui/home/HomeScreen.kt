@@ -21,6 +21,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
@@ -231,7 +232,8 @@ private fun Choice(text: String, selected: Boolean, description: String? = null,
     val modifier = Modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
         .let { m -> if (description != null) m.semantics { contentDescription = description } else m }
     if (selected) {
-        FilledTonalButton(onClick = onClick, modifier = modifier) { Text(text) }
+        // Chosen is said by the tick and to screen readers, not by colour alone.
+        FilledTonalButton(onClick = onClick, modifier = modifier.semantics { this.selected = true }) { Text("✓ $text") }
     } else {
         OutlinedButton(onClick = onClick, modifier = modifier) { Text(text) }
     }
