@@ -126,7 +126,7 @@ pub(crate) fn run() -> Result<(), VaultError> {
     vault.lock();
     println!(
         "recover: {}",
-        outcome(vault.recover(created.recovery_code.clone(), "new start".into(), None))
+        outcome(vault.recover(created.recovery_code.clone(), "new start".into()))
     );
 
     step("Someone edits a copy of the file: one journal record altered");

@@ -132,7 +132,7 @@ fn run(options: &Options, command: Command) -> Result<(), String> {
             let vault = open(options)?;
             let code = prompter.line("Recovery code: ")?;
             let new = prompter.new_passcode()?;
-            vault.recover(code, new, None).map_err(describe)?;
+            vault.recover(code, new).map_err(describe)?;
             println!("passcode reset with the recovery code");
             return Ok(());
         }

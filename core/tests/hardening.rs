@@ -62,7 +62,7 @@ fn recover_keeps_the_device_key_hardening() {
     // Without the key, nothing changes and the vault stays locked.
     assert_eq!(
         f.vault
-            .recover(f.recovery_code.clone(), "new passcode".into(), None),
+            .recover(f.recovery_code.clone(), "new passcode".into()),
         Err(VaultError::invalid_field("device_key"))
     );
     assert!(!f.vault.is_unlocked());
@@ -73,7 +73,7 @@ fn recover_keeps_the_device_key_hardening() {
     f.vault.unlock(both(PASSCODE)).unwrap();
     f.vault.lock();
     f.vault
-        .recover(
+        .recover_with_device_key(
             f.recovery_code.clone(),
             "new passcode".into(),
             Some(key.clone()),
@@ -100,7 +100,7 @@ fn recover_refuses_a_device_key_that_does_not_open_its_slot() {
     });
     f.vault.lock();
     assert_eq!(
-        f.vault.recover(
+        f.vault.recover_with_device_key(
             f.recovery_code.clone(),
             "new passcode".into(),
             Some(vec![8; 32])
@@ -112,7 +112,7 @@ fn recover_refuses_a_device_key_that_does_not_open_its_slot() {
     f.vault.lock();
     // Without a key, a passcode that did not need one stays passcode-only.
     f.vault
-        .recover(f.recovery_code.clone(), "new passcode".into(), None)
+        .recover(f.recovery_code.clone(), "new passcode".into())
         .unwrap();
     f.vault.lock();
     f.vault.unlock(passcode("new passcode")).unwrap();

@@ -165,10 +165,10 @@ fn recovery_code_sets_a_new_passcode() {
     f.vault.lock();
     let typed = f.recovery_code.to_lowercase().replace('-', " ");
     assert_eq!(
-        f.vault.recover(typed.clone(), "12".into(), None),
+        f.vault.recover(typed.clone(), "12".into()),
         Err(VaultError::invalid_field("passcode"))
     );
-    f.vault.recover(typed, "fresh start".into(), None).unwrap();
+    f.vault.recover(typed, "fresh start".into()).unwrap();
     assert!(f.vault.is_unlocked());
     f.vault.lock();
     assert_eq!(

@@ -128,6 +128,15 @@ impl Vault {
     }
 
     /// Unlocks with the recovery code and sets a new passcode; the
+    /// device-key slot, if any, is kept. A passcode that needed the device
+    /// key keeps that hardening, so this is refused for it
+    /// (`InvalidInput("device_key")`, nothing changes): use
+    /// [`Vault::recover_with_device_key`].
+    pub fn recover(&self, code: String, new_passcode: String) -> Result<()> {
+        self.recover_with_device_key(code, new_passcode, None)
+    }
+
+    /// Unlocks with the recovery code and sets a new passcode; the
     /// device-key slot, if any, is kept. With `device_key` the new
     /// passcode opens the space only together with it. A passcode that
     /// needed the device key keeps that hardening: without the key the
@@ -136,8 +145,7 @@ impl Vault {
     /// slot is refused the same way. To drop the hardening on purpose (the
     /// device key is lost), unlock with the recovery code and call
     /// `change_passcode` without a key.
-    #[cfg_attr(feature = "uniffi", uniffi::method(default(device_key = None)))]
-    pub fn recover(
+    pub fn recover_with_device_key(
         &self,
         code: String,
         new_passcode: String,

@@ -10,6 +10,7 @@ pub(crate) mod csv;
 pub(crate) mod dir;
 pub(crate) mod html;
 pub(crate) mod schema;
+mod strict;
 pub(crate) mod verify;
 mod view;
 

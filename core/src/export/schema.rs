@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::strict;
 use crate::chain::{self, checkpoint, Hash, GENESIS};
 use crate::domain::entries::LedgerRecord;
 use crate::insights::localtime;
@@ -58,10 +59,12 @@ pub struct Evidence {
     pub selection: Selection,
     /// The people referred to by included records, by id: the alias and
     /// relationship shown for them. Nothing else about them.
+    #[serde(deserialize_with = "strict::unique_map")]
     pub people: BTreeMap<String, PersonLabel>,
     /// Names for other ids referred to by included records, by id: trigger
     /// names, boundary statements, the text of a prompt a journal entry
     /// answers.
+    #[serde(deserialize_with = "strict::unique_map")]
     pub labels: BTreeMap<String, String>,
     /// The chain: how many records it holds and its head.
     pub chain: ChainHead,
@@ -172,7 +175,11 @@ impl Item {
 struct RawItem {
     seq: u64,
     link: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::option_value"
+    )]
     record: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     digest: Option<String>,

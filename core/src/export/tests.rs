@@ -445,6 +445,32 @@ fn short_codes_from_earlier_versions_still_match_and_are_reported_short() {
 }
 
 #[test]
+fn a_member_named_twice_is_refused_wherever_it_is() {
+    // Before the original, so a reader that keeps the last value would see
+    // the document as written and call it valid.
+    for (from, to) in [
+        ("\"record\": {", "\"record\": {\n        \"v\": 9,"),
+        ("\"format\":", "\"zone\": \"Asia/Tokyo\",\n  \"format\":"),
+    ] {
+        let mut files = files_of(&evidence());
+        replace_in(&mut files, EVIDENCE_FILE, from, to);
+        regenerate_manifest(&mut files);
+        let v = verify_evidence_files(files, None);
+        assert_eq!(
+            kinds(&v),
+            [(K::EvidenceMalformed, Some(EVIDENCE_FILE.into()), None)],
+            "{to}"
+        );
+    }
+    // An array where the document should be an object is not one either.
+    let mut files = files_of(&evidence());
+    *get(&mut files, EVIDENCE_FILE) = br#"["nocontact-evidence", 1]"#.to_vec();
+    regenerate_manifest(&mut files);
+    let v = verify_evidence_files(files, None);
+    assert!(has(&v, K::EvidenceMalformed, Some(EVIDENCE_FILE), None));
+}
+
+#[test]
 fn a_wrong_or_malformed_code_is_reported() {
     let (_dir, path) = write_export(&evidence());
     let other = checkpoint::code(4, &[7; 32]);

@@ -217,10 +217,15 @@ pub fn verify_evidence(path: String, checkpoint_code: Option<String>) -> Result<
             .file_type()
             .map_err(|_| VaultError::Storage)?
             .is_file();
-        let content = if is_file {
+        // Only the three files of an export are read; anything else is
+        // reported by name.
+        let known = [EVIDENCE_FILE, REPORT_FILE, MANIFEST_FILE].contains(&name.as_str());
+        let content = if !is_file {
+            Content::NotAFile
+        } else if known {
             read_bounded(&entry.path(), limit(&name))?
         } else {
-            Content::NotAFile
+            Content::NotRead
         };
         inputs.push((name, content));
     }
@@ -231,6 +236,8 @@ enum Content {
     Bytes(Vec<u8>),
     TooLarge,
     NotAFile,
+    /// A file that is not part of an export, left unread.
+    NotRead,
 }
 
 fn limit(name: &str) -> u64 {
@@ -316,7 +323,9 @@ fn verify(inputs: Vec<(String, Content)>, code: Option<&str>) -> EvidenceVerdict
                 files.insert(k, bytes);
             }
             (Some(k), Content::TooLarge) => p.file(EvidenceProblemKind::FileTooLarge, k),
-            (Some(k), Content::NotAFile) => p.file(EvidenceProblemKind::UnexpectedFile, k),
+            (Some(k), Content::NotAFile | Content::NotRead) => {
+                p.file(EvidenceProblemKind::UnexpectedFile, k)
+            }
             (None, _) => p.file(EvidenceProblemKind::UnexpectedFile, &shown_name(&name)),
         }
     }
@@ -419,23 +428,34 @@ fn parse_manifest_line(line: &str) -> Option<(Hash, &str)> {
     Some((chain::from_hex(hex)?, name))
 }
 
-/// Parses `evidence.json`: first as JSON (syntax, UTF-8, depth), then its
-/// format and version, then its shape.
+/// The members that say what a document is; everything else is skipped
+/// without being kept.
+#[derive(serde::Deserialize)]
+struct Probe {
+    format: Option<Value>,
+    version: Option<Value>,
+}
+
+/// Parses `evidence.json`: first its format and version (a pass over the
+/// JSON that keeps nothing else: syntax, UTF-8, depth), then its shape,
+/// straight into the document (no tree of the whole file is built), with
+/// every object naming each member once.
 fn parse_evidence(bytes: &[u8], p: &mut Problems) -> Option<Evidence> {
-    let value = match serde_json::from_slice::<Value>(bytes) {
-        Ok(value @ Value::Object(_)) => value,
-        _ => {
-            p.file(EvidenceProblemKind::EvidenceMalformed, EVIDENCE_FILE);
-            return None;
-        }
+    let is_object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let Some(probe) = is_object
+        .then(|| serde_json::from_slice::<Probe>(bytes).ok())
+        .flatten()
+    else {
+        p.file(EvidenceProblemKind::EvidenceMalformed, EVIDENCE_FILE);
+        return None;
     };
-    let format_ok = value.get("format").and_then(Value::as_str) == Some(EVIDENCE_FORMAT)
-        && value.get("version").and_then(Value::as_u64) == Some(u64::from(EVIDENCE_VERSION));
+    let format_ok = probe.format.as_ref().and_then(Value::as_str) == Some(EVIDENCE_FORMAT)
+        && probe.version.as_ref().and_then(Value::as_u64) == Some(u64::from(EVIDENCE_VERSION));
     if !format_ok {
         p.file(EvidenceProblemKind::UnsupportedFormat, EVIDENCE_FILE);
         return None;
     }
-    match serde_json::from_value::<Evidence>(value) {
+    match serde_json::from_slice::<Evidence>(bytes) {
         Ok(evidence) => Some(evidence),
         Err(_) => {
             p.file(EvidenceProblemKind::EvidenceMalformed, EVIDENCE_FILE);

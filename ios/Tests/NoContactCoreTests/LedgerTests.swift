@@ -6,7 +6,7 @@
 import Foundation
 
 private let checkpointCode = try! NSRegularExpression(
-    pattern: "^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-HJKMNP-TV-Z]$")
+    pattern: "^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){6}-[0-9A-HJKMNP-TV-Z]$")
 
 private func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
     regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
@@ -32,7 +32,7 @@ let ledgerTests: [(String, (TestContext) throws -> Void)] = [
         try assertEq(report.intact, true, "intact after changes: \(report.issues)")
         try assertEq(report.issues, [], "issues")
         try check(report.head.count == 64 && report.head.allSatisfy(\.isHexDigit), "head <\(report.head)> is not 64 hex digits")
-        try check(matches(checkpointCode, report.code), "code <\(report.code)> is not XXXX-XXXX-XXXX-XXXX-C")
+        try check(matches(checkpointCode, report.code), "code <\(report.code)> is not XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-C")
         try assertEq(try v.verifyChain(), report, "verifyChain() reads the file and agrees")
         v.lock()
         try assertThrows(.Locked, "chainReport while locked") { try v.chainReport() }

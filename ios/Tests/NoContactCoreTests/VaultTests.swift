@@ -146,8 +146,11 @@ extension Vault {
 let unknownId = String(repeating: "0", count: 32)
 
 /// `code` with its first character changed: well-formed, but another code.
+/// `code` with its first character changed and its check character left
+/// off: well-formed, but another code.
 func otherCode(_ code: String) -> String {
-    (code.first == "A" ? "B" : "A") + code.dropFirst()
+    let changed = (code.first == "A" ? "B" : "A") + code.dropFirst()
+    return changed.split(separator: "-").dropLast().joined(separator: "-")
 }
 
 func isCrockfordGroups(_ code: String) -> Bool {

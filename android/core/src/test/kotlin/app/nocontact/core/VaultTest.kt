@@ -109,8 +109,8 @@ private fun personInput(alias: String = "Sam", mode: ContactMode = ContactMode.N
 
 internal const val UNKNOWN_ID = "00000000000000000000000000000000"
 
-/** [code] with its first character changed: well-formed, but another code. */
-private fun otherCode(code: String): String = (if (code[0] == 'A') "B" else "A") + code.substring(1)
+/** [code] with its first character changed and its check character left off: well-formed, but another code. */
+private fun otherCode(code: String): String = (if (code[0] == 'A') "B" else "A") + code.substring(1).substringBeforeLast('-')
 
 private val CROCKFORD_GROUPS = Regex("^[0-9A-HJKMNP-TV-Z]+(-[0-9A-HJKMNP-TV-Z]+)+$")
 
@@ -438,6 +438,7 @@ fun main(args: Array<String>) {
     registerProtectionTests() // ProtectionTest.kt
     registerSecurityTests() // SecurityTest.kt
     registerWritersTests() // WritersTest.kt
+    registerHardeningTests() // HardeningTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
