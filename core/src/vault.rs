@@ -981,6 +981,7 @@ impl Vault {
         let Inner {
             conn,
             session: current_session,
+            path,
             ..
         } = &mut *guard;
         if let Some(session) = current_session {
@@ -993,7 +994,12 @@ impl Vault {
         if let Some(mut previous) = current_session.take() {
             hold = hold.or_else(|| previous.hold.take());
         }
-        let hold = hold.ok_or(VaultError::Storage)?;
+        // A space that was open here when this unlock began may have been
+        // locked meanwhile (and the hold taken elsewhere): take it anew.
+        let hold = match hold {
+            Some(hold) => hold,
+            None => Hold::take(path)?,
+        };
         let is_cover = directory.is_cover();
         let mut session = Session::new(data_key, directory, row, lock.idle_timeout(), hold)?;
         let Loaded {
@@ -1241,6 +1247,37 @@ mod tests {
         second.unlock(pass()).unwrap();
         assert!(second.is_unlocked());
         assert_eq!(first.unlock(pass()), Err(VaultError::OpenElsewhere));
+    }
+
+    #[test]
+    fn a_space_locked_during_an_unlock_is_not_reopened_without_the_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let first = Vault::create(&path, setup(None, false)).unwrap().vault;
+        let second = Arc::new(Vault::open_path(&path).unwrap());
+        let pass = || Secret::Passcode {
+            passcode: "2468".into(),
+        };
+        // The first checks its passcode again (it holds the file), is
+        // locked while the key is derived, and the second takes the file.
+        let checking = {
+            let first = Arc::clone(&first);
+            std::thread::spawn(move || first.unlock(pass()))
+        };
+        std::thread::sleep(Duration::from_millis(60));
+        first.lock();
+        let taken = second.unlock(pass());
+        let checked = checking.join().unwrap();
+        if taken.is_ok() {
+            // The usual order: the first's check ends after the second
+            // took the file.
+            assert_eq!(checked, Err(VaultError::OpenElsewhere));
+        } else {
+            // A slow thread took a new hold before the lock.
+            assert_eq!(taken, Err(VaultError::OpenElsewhere));
+            assert_eq!(checked, Ok(()));
+        }
+        assert!(first.is_unlocked() != second.is_unlocked());
     }
 
     #[test]
