@@ -15,7 +15,7 @@ public actor VaultSession {
     }
 
     private let path: String
-    private let deviceKeys: DeviceKeyStore
+    let deviceKeys: DeviceKeyStore
     /// The person's time zone: days, streaks and reminders are theirs.
     public nonisolated let zone: TimeZone
     /// nil: calibrated by the core to about 250 ms on this device (never
@@ -78,10 +78,12 @@ public actor VaultSession {
         try core { try vault.unlock(secret: secret) }
     }
 
-    /// Unlocks with the recovery code and sets a new passcode (passcode only).
-    public func recover(code: String, newPasscode: String) throws {
+    /// Unlocks with the recovery code and sets a new passcode, bound to the
+    /// device key as before when one is kept (the core keeps that hardening).
+    public func recover(code: String, newPasscode: String) async throws {
         let vault = try opened()
-        try core { try vault.recover(code: code, newPasscode: newPasscode) }
+        let key = try await platform { try await self.deviceKeys.key(for: .passcodeBinding) }
+        try core { try vault.recoverWithDeviceKey(code: code, newPasscode: newPasscode, deviceKey: key) }
     }
 
     /// Turns on unlocking with Face ID / Touch ID: a new device key opens the

@@ -71,7 +71,7 @@ final class VaultSessionTests: XCTestCase {
         let exists = await t.session.exists
         XCTAssertFalse(exists)
         let code = try await t.session.create(passcode: passcode, bindToDevice: true)
-        XCTAssertEqual(code.split(separator: "-").count, 8, "recovery code groups")
+        XCTAssertEqual(code.split(separator: "-").count, 9, "recovery code groups (eight and the check character)")
         let key = await t.keys.key(for: .passcodeBinding)
         XCTAssertEqual(key?.count, 32, "the device key kept in the store")
         let unlocked = await t.session.isUnlocked
