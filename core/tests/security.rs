@@ -83,7 +83,7 @@ fn leave_vault(dir: &Path, n: usize, secrets: Secrets, cover: bool) -> PathBuf {
         vault.add_reflection(journal("groceries")).unwrap();
     }
     vault.lock();
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         assert_eq!(vault.unlock(passcode("0000")), Err(VaultError::WrongSecret));
     }
     vault
