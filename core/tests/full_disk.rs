@@ -265,7 +265,7 @@ fn a_restore_on_a_full_disk() {
             v.log_event(check_in(3)).unwrap();
             v.export_backup(
                 backup.to_string_lossy().into_owned(),
-                "backup phrase".into(),
+                BACKUP_PHRASE.into(),
                 None,
             )
             .unwrap();
@@ -273,7 +273,7 @@ fn a_restore_on_a_full_disk() {
         |v, _| {
             v.restore_backup(
                 backup.to_string_lossy().into_owned(),
-                "backup phrase".into(),
+                BACKUP_PHRASE.into(),
                 true,
                 None,
             )

@@ -237,7 +237,7 @@ fn child_role() -> bool {
             say("READY".into());
             while alive() {
                 vault
-                    .restore_backup(backup.clone(), "backup phrase".into(), true, None)
+                    .restore_backup(backup.clone(), BACKUP_PHRASE.into(), true, None)
                     .unwrap();
                 let e = vault.quick_check_in(1, 0).unwrap();
                 say(format!("COMMITTED {}", e.id));
@@ -454,7 +454,7 @@ fn kill_during_restores_into_an_existing_vault() {
     f.vault
         .export_backup(
             backup.to_string_lossy().into_owned(),
-            "backup phrase".into(),
+            BACKUP_PHRASE.into(),
             None,
         )
         .unwrap();

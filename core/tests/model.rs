@@ -208,7 +208,7 @@ fn step(
             model.backups += 1;
             let file = dir.join(format!("backup-{}", model.backups));
             let file = file.to_string_lossy().into_owned();
-            let r = vault.export_backup(file.clone(), "backup phrase".into(), None);
+            let r = vault.export_backup(file.clone(), BACKUP_PHRASE.into(), None);
             if model.unlocked {
                 r.unwrap();
                 model.backup = Some((file, model.entries.clone()));
@@ -218,7 +218,7 @@ fn step(
         }
         Op::Restore => {
             if let Some((file, entries)) = model.backup.clone() {
-                let r = vault.restore_backup(file, "backup phrase".into(), true, None);
+                let r = vault.restore_backup(file, BACKUP_PHRASE.into(), true, None);
                 if model.unlocked {
                     r.unwrap();
                     model.entries = entries;

@@ -10,6 +10,8 @@ use nocontact_core::{
 };
 
 pub const PASSCODE: &str = "4711";
+/// A backup passphrase strong enough for the core's floor.
+pub const BACKUP_PHRASE: &str = "a long backup passphrase";
 
 pub struct Fixture {
     pub dir: tempfile::TempDir,
