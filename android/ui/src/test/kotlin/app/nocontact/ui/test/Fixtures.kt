@@ -125,6 +125,7 @@ val SCREENS: List<ScreenCase> = listOf(
     ScreenCase("unlock") { UnlockScreen(UnlockState(passcode = "12"), UnlockActions()) },
     ScreenCase("unlock-wrong") { UnlockScreen(UnlockState(message = UnlockMessage.WRONG), UnlockActions()) },
     ScreenCase("unlock-wait") { UnlockScreen(UnlockState(message = UnlockMessage.WAIT, waitSeconds = 84), UnlockActions()) },
+    ScreenCase("unlock-open-elsewhere") { UnlockScreen(UnlockState(passcode = "river", message = UnlockMessage.OPEN_ELSEWHERE), UnlockActions()) },
     ScreenCase("home") { HomeScreen(HomeState(loading = false, summary = HOME_SUMMARY, banner = AccessBanner(3, tuesday)), HomeActions(), ZONE) },
     ScreenCase("home-they-reached-out") {
         HomeScreen(HomeState(loading = false, summary = HOME_SUMMARY, sheet = QuickSheet.THEY_REACHED_OUT, chosenPerson = "p1"), HomeActions(), ZONE)

@@ -58,6 +58,8 @@ private fun prepare(a: AppUnderTest, more: suspend (VaultClient) -> Unit = {}) =
 
 /** Opens the vault file of [a] on its own, unlocked with the passcode, for checking what it holds. */
 private fun <T> inspect(a: AppUnderTest, secret: Secret? = null, block: suspend (VaultClient) -> T): T = runBlocking {
+    // One object holds the vault unlocked at a time (OpenElsewhere): the app's is locked first.
+    a.app.clientOrNull()?.lock()
     VaultThread().use { thread ->
         VaultClient.open(thread, a.path, UTC).ok("open").use { c ->
             c.unlock(secret ?: Secret.PasscodeAndDeviceKey(PASSCODE, a.keys.existing() ?: fail("no device key"))).ok("unlock")
@@ -95,7 +97,8 @@ fun registerUiFlowTests() {
                 tap(s("first_run_create"))
                 waitForText(s("first_run_recovery_title"))
                 val groups = textOf("recovery_code").split(' ')
-                check(groups.size >= 4 && groups.all { it.length == 4 }) { "recovery code shown as <$groups>" }
+                // Groups of four, then the core's one check character.
+                check(groups.size >= 5 && groups.dropLast(1).all { it.length == 4 } && groups.last().length == 1) { "recovery code shown as <$groups>" }
                 waitForText(s("first_run_type_group", 3))
                 type("typed_group", if (groups[2] == "AAAA") "BBBB" else "AAAA")
                 tap(s("first_run_finish"))
@@ -152,6 +155,33 @@ fun registerUiFlowTests() {
         }
     }
 
+    Suite.test("ui: unlock says calmly that the notebook is open in another window, and opens once it is closed there") {
+        AppUnderTest(this).use { a ->
+            prepare(a)
+            val other = VaultThread()
+            val elsewhere = runBlocking { VaultClient.open(other, a.path, UTC).ok("open elsewhere") }
+            try {
+                runBlocking { elsewhere.unlock(Secret.PasscodeAndDeviceKey(PASSCODE, a.keys.existing()!!)).ok("unlock elsewhere") }
+                phoneTest {
+                    showApp(a)
+                    waitForText(s("unlock_title"))
+                    type("passcode", PASSCODE)
+                    tap(s("unlock_button"))
+                    waitForText(s("unlock_open_elsewhere"))
+                    runBlocking { elsewhere.lock().ok("lock elsewhere") }
+                    tap(s("unlock_button"))
+                    waitForText(s("home_action_reached_out"))
+                }
+            } finally {
+                elsewhere.close()
+                other.close()
+            }
+            inspect(a) { c ->
+                assertEq(c.lockState().ok("lockState").failedAttempts, 0u, "failed attempts counted while open elsewhere")
+            }
+        }
+    }
+
     Suite.test("ui: too many wrong passcodes show the wait counting down, with the button off") {
         val ticks = Ticks<Unit>(Ticks.UNLIMITED)
         AppUnderTest(this, tick = { ticks.receive() }).use { a ->
@@ -184,9 +214,12 @@ fun registerUiFlowTests() {
     Suite.test("ui: the duress passcode opens the cover space through the same screens") {
         AppUnderTest(this).use { a ->
             prepare(a) { c ->
-                c.call { it.setDuressPasscode(DURESS) }.ok("setDuressPasscode")
+                val key = a.keys.existing() ?: fail("no device key")
+                // The passcode needs the device key, so the duress passcode must have it too.
+                assertEq(c.call { it.setDuressPasscode(DURESS) }.err("duress without the key"), CoreError.InvalidInput("device_key"), "duress without the key")
+                c.call { it.setDuressPasscodeWithDeviceKey(DURESS, key) }.ok("setDuressPasscodeWithDeviceKey")
                 c.lock().ok("lock")
-                c.unlock(Secret.Passcode(DURESS)).ok("duress unlock")
+                c.unlock(Secret.PasscodeAndDeviceKey(DURESS, key)).ok("duress unlock")
                 c.call { it.addPerson(person("Book club")) }.ok("cover person")
             }
             phoneTest {
