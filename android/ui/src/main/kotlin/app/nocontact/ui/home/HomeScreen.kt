@@ -33,6 +33,7 @@ import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
 import app.nocontact.ui.components.PrimaryButton
 import app.nocontact.ui.components.ScreenFrame
+import app.nocontact.ui.components.SecondaryButton
 import app.nocontact.ui.components.TouchTarget
 import app.nocontact.ui.strings.LocalStrings
 import app.nocontact.ui.strings.plural
@@ -52,6 +53,9 @@ class HomeActions(
     val onMood: (Int) -> Unit = {},
     val onDraft: (String) -> Unit = {},
     val onWrite: () -> Unit = {},
+    val onLog: () -> Unit = {},
+    val onPlan: () -> Unit = {},
+    val onSettings: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
 )
 
@@ -68,6 +72,13 @@ fun HomeScreen(state: HomeState, actions: HomeActions, zone: ZoneId) {
         state.saved?.let { Note(str("home_saved"), Modifier.testTag("saved")) }
         if (state.problem) Note(str("home_problem"))
         QuickActions(state, actions)
+        if (state.sheet == null) {
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
+                SecondaryButton(str("home_open_log"), actions.onLog, Modifier.weight(1f).testTag("open_log"))
+                SecondaryButton(str("home_open_plan"), actions.onPlan, Modifier.weight(1f).testTag("open_plan"))
+            }
+            SecondaryButton(str("home_open_settings"), actions.onSettings, Modifier.testTag("open_settings"))
+        }
         val summary = state.summary
         if (summary == null) {
             if (state.loading) Body(str("home_loading"))
