@@ -72,13 +72,6 @@ fun HomeScreen(state: HomeState, actions: HomeActions, zone: ZoneId) {
         state.saved?.let { Note(str("home_saved"), Modifier.testTag("saved")) }
         if (state.problem) Note(str("home_problem"))
         QuickActions(state, actions)
-        if (state.sheet == null) {
-            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
-                SecondaryButton(str("home_open_log"), actions.onLog, Modifier.weight(1f).testTag("open_log"))
-                SecondaryButton(str("home_open_plan"), actions.onPlan, Modifier.weight(1f).testTag("open_plan"))
-            }
-            SecondaryButton(str("home_open_settings"), actions.onSettings, Modifier.testTag("open_settings"))
-        }
         val summary = state.summary
         if (summary == null) {
             if (state.loading) Body(str("home_loading"))
@@ -100,7 +93,18 @@ fun HomeScreen(state: HomeState, actions: HomeActions, zone: ZoneId) {
                 }
             }
         }
+        if (state.sheet == null) Links(actions)
     }
+}
+
+/** The way to the other screens, below what home shows. */
+@Composable
+private fun Links(actions: HomeActions) {
+    Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
+        SecondaryButton(str("home_open_log"), actions.onLog, Modifier.weight(1f).testTag("open_log"))
+        SecondaryButton(str("home_open_plan"), actions.onPlan, Modifier.weight(1f).testTag("open_plan"))
+    }
+    SecondaryButton(str("home_open_settings"), actions.onSettings, Modifier.testTag("open_settings"))
 }
 
 @Composable

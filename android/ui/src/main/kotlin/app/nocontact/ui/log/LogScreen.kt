@@ -63,7 +63,11 @@ fun whenOf(event: Event): String = WHEN.format(event.at.atOffset(ZoneOffset.ofTo
 /** At most the first line and 80 characters of a note, for the list. */
 fun preview(note: String): String {
     val line = note.lineSequence().firstOrNull { it.isNotBlank() }?.trim().orEmpty()
-    return if (line.length > 80 || line.length < note.trim().length) line.take(80).trimEnd() + "…" else line
+    return when {
+        line.length > 80 -> line.take(80).trimEnd() + "…"
+        line.length < note.trim().length -> "$line …"
+        else -> line
+    }
 }
 
 @Composable

@@ -2,7 +2,6 @@ package app.nocontact.ui.plan
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.MaterialTheme
@@ -105,13 +104,11 @@ private fun Crisis(plan: SafetyPlan, state: PlanState, actions: PlanActions) {
             Text(text, style = MaterialTheme.typography.headlineMedium, color = MaterialTheme.colorScheme.onBackground)
         }
     }
-    Row(horizontalArrangement = Arrangement.spacedBy(12.dp), modifier = Modifier.fillMaxWidth()) {
-        if (state.crisisIndex > 0) {
-            SecondaryButton(str("plan_previous"), actions.onPrevious, Modifier.weight(1f).testTag("crisis_previous"))
-        }
-        if (state.crisisIndex < sections.size - 1) {
-            SecondaryButton(str("plan_next"), actions.onNext, Modifier.weight(1f).testTag("crisis_next"))
-        }
+    if (state.crisisIndex < sections.size - 1) {
+        PrimaryButton(str("plan_next"), actions.onNext, modifier = Modifier.testTag("crisis_next"))
+    }
+    if (state.crisisIndex > 0) {
+        SecondaryButton(str("plan_previous"), actions.onPrevious, Modifier.testTag("crisis_previous"))
     }
     SecondaryButton(str("plan_close_crisis"), actions.onOverview, Modifier.testTag("crisis_close"))
 }
