@@ -193,6 +193,8 @@ fun registerUiFlowTests() {
                 showApp(a)
                 waitForText(s("unlock_title"))
                 repeat(5) { n ->
+                    // The calm message stays from the attempt before: wait until the button is no longer busy.
+                    waitForText(s("unlock_button"))
                     type("passcode", "wrong $n")
                     tap(s("unlock_button"))
                     if (n < 4) waitForText(s("unlock_wrong"))
