@@ -113,7 +113,7 @@ class AppPresenter(
     /** Opens the safety plan from home. */
     fun openPlan() {
         val c = client ?: return
-        val plan = SafetyPlanPresenter(scope, c) { goHome(c) }
+        val plan = SafetyPlanPresenter(scope, c, onReach) { goHome(c) }
         mutable.value = Route.SafetyPlan(plan)
         plan.start()
     }

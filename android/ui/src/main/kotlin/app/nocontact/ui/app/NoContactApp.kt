@@ -155,6 +155,7 @@ private fun PlanRoute(p: SafetyPlanPresenter, zone: ZoneId, onQuickExit: () -> U
             onDraft = p::draftChanged,
             onSave = p::save,
             onHistory = p::history,
+            onReach = p::reach,
             onBack = p::back,
             onQuickExit = onQuickExit,
         ),

@@ -50,6 +50,8 @@ data class PlanState(
 class SafetyPlanPresenter(
     private val scope: CoroutineScope,
     private val client: VaultClient,
+    /** The platform opens its dialer or messages for a contact (the app itself sends nothing). */
+    private val onReach: (SupportContact) -> Unit = {},
     private val onBack: () -> Unit = {},
 ) {
     private val mutable = MutableStateFlow(PlanState())
@@ -107,6 +109,8 @@ class SafetyPlanPresenter(
             }
         }
     }
+
+    fun reach(contact: SupportContact) = onReach(contact)
 
     fun back() = onBack()
 }

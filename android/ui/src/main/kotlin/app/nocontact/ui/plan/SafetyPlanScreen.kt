@@ -14,6 +14,9 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import app.nocontact.core.SafetyPlan
 import app.nocontact.core.SafetyPlanSection
+import app.nocontact.core.SupportContact
+import app.nocontact.ui.components.TouchTarget
+import androidx.compose.foundation.layout.heightIn
 import app.nocontact.ui.components.Body
 import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
@@ -35,6 +38,7 @@ class PlanActions(
     val onDraft: (String) -> Unit = {},
     val onSave: () -> Unit = {},
     val onHistory: () -> Unit = {},
+    val onReach: (SupportContact) -> Unit = {},
     val onBack: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
 )
@@ -99,9 +103,19 @@ private fun Crisis(plan: SafetyPlan, state: PlanState, actions: PlanActions) {
     )
     Heading(str(sectionKey(section)))
     Column(Modifier.fillMaxWidth().testTag("crisis_section"), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-        lines(plan, section).forEachIndexed { i, line ->
-            val text = if (section == SafetyPlanSection.COPING_STRATEGIES) "${i + 1}. $line" else line
-            Text(text, style = MaterialTheme.typography.headlineMedium, color = MaterialTheme.colorScheme.onBackground)
+        val contacts = when (section) {
+            SafetyPlanSection.PEOPLE_TO_ASK -> plan.peopleToAsk
+            SafetyPlanSection.PROFESSIONALS -> plan.professionals
+            else -> null
+        }
+        if (contacts != null) {
+            // One tap hands the contact to the phone's own dialer or messages.
+            contacts.forEach { c -> ReachButton(c, actions.onReach) }
+        } else {
+            lines(plan, section).forEachIndexed { i, line ->
+                val text = if (section == SafetyPlanSection.COPING_STRATEGIES) "${i + 1}. $line" else line
+                Text(text, style = MaterialTheme.typography.headlineMedium, color = MaterialTheme.colorScheme.onBackground)
+            }
         }
     }
     if (state.crisisIndex < sections.size - 1) {
@@ -111,6 +125,23 @@ private fun Crisis(plan: SafetyPlan, state: PlanState, actions: PlanActions) {
         SecondaryButton(str("plan_previous"), actions.onPrevious, Modifier.testTag("crisis_previous"))
     }
     SecondaryButton(str("plan_close_crisis"), actions.onOverview, Modifier.testTag("crisis_close"))
+}
+
+@Composable
+private fun ReachButton(contact: SupportContact, onReach: (SupportContact) -> Unit) {
+    Surface(
+        onClick = { onReach(contact) },
+        color = MaterialTheme.colorScheme.primaryContainer,
+        shape = MaterialTheme.shapes.large,
+        modifier = Modifier.fillMaxWidth().heightIn(min = TouchTarget),
+    ) {
+        Column(Modifier.padding(20.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(contact.name, style = MaterialTheme.typography.headlineMedium, color = MaterialTheme.colorScheme.onPrimaryContainer)
+            if (contact.howToReach.isNotBlank()) {
+                Text(contact.howToReach, style = MaterialTheme.typography.titleLarge, color = MaterialTheme.colorScheme.onPrimaryContainer)
+            }
+        }
+    }
 }
 
 @Composable
