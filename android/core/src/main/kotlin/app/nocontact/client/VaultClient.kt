@@ -10,6 +10,9 @@ import app.nocontact.core.Reflection
 import app.nocontact.core.ReflectionBody
 import app.nocontact.core.ReflectionKind
 import app.nocontact.core.Event
+import app.nocontact.core.EventKind
+import app.nocontact.core.EventPage
+import app.nocontact.core.EventQuery
 import app.nocontact.core.HomeSummary
 import app.nocontact.core.LockState
 import app.nocontact.core.QuickEntry
@@ -72,6 +75,22 @@ class VaultClient private constructor(
         it.addReflection(NewReflection(null, offsetNow(), ReflectionBody(ReflectionKind.Journal(promptId), "", text, emptyList(), null)))
     }
 
+    /** A page of the timeline, newest first: [kinds] (all when empty), from [offset], at most [limit]. */
+    suspend fun listEvents(kinds: List<EventKind>, offset: UInt, limit: UInt): Outcome<EventPage> =
+        call { it.listEvents(EventQuery(kinds, null, null, null, offset, limit)) }
+
+    suspend fun getEvent(id: String): Outcome<Event> = call { it.getEvent(id) }
+
+    /** Every version of an event, oldest first. */
+    suspend fun eventHistory(id: String): Outcome<List<Event>> = call { it.eventHistory(id) }
+
+    /** A corrected version of [event] with [body]; the earlier versions stay. Keeps its time and offset. */
+    suspend fun amendEvent(event: Event, body: EventBody): Outcome<Event> =
+        call { it.amendEvent(event.id, NewEvent(event.at, event.utcOffsetSeconds, body)) }
+
+    /** Deletes an event; a redaction mark stays in the log. */
+    suspend fun deleteEvent(id: String): Outcome<Unit> = call { it.deleteEvent(id) }
+
     suspend fun logWhileLocked(entry: QuickEntry): Outcome<Unit> = call { it.logWhileLocked(entry, offsetNow()) }
 
     /** The UTC offset of [zone] now, in seconds, as the core records it beside each entry. */
@@ -79,7 +98,12 @@ class VaultClient private constructor(
 
     /** Locks and frees the native vault; the [VaultThread] stays the caller's. */
     override fun close() {
-        vault.lock()
+        // An erased vault has nothing left to lock.
+        try {
+            vault.lock()
+        } catch (e: app.nocontact.core.VaultException) {
+            // Erased (or already locked): nothing to do.
+        }
         vault.close()
     }
 

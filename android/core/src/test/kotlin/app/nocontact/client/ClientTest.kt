@@ -113,6 +113,8 @@ fun registerClientTests() {
             VaultException.WouldLoseEntries() to CoreError.WouldLoseEntries,
             VaultException.TryLater(42uL) to CoreError.TryLater(42),
             VaultException.Erased() to CoreError.Erased,
+            VaultException.OpenElsewhere() to CoreError.OpenElsewhere,
+            VaultException.StorageFull() to CoreError.StorageFull,
         )
         for ((e, expected) in cases) assertEq(CoreError.from(e), expected, "mapping of ${e::class.simpleName}")
     }

@@ -8,6 +8,9 @@ import app.nocontact.ui.firstrun.FirstRunPresenter
 import app.nocontact.core.SupportContact
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
+import app.nocontact.ui.log.LogPresenter
+import app.nocontact.ui.plan.SafetyPlanPresenter
+import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.urge.UrgePresenter
 import app.nocontact.ui.unlock.UnlockPresenter
 import kotlinx.coroutines.CoroutineScope
@@ -26,6 +29,9 @@ sealed interface Route {
     data class Unlock(val presenter: UnlockPresenter) : Route
     data class Home(val presenter: HomePresenter) : Route
     data class Urge(val presenter: UrgePresenter) : Route
+    data class Log(val presenter: LogPresenter) : Route
+    data class SafetyPlan(val presenter: SafetyPlanPresenter) : Route
+    data class Settings(val presenter: SettingsPresenter) : Route
 
     /** After the quick exit: locked, and the platform leaves the app. */
     data object Left : Route
@@ -94,6 +100,34 @@ class AppPresenter(
         }
         mutable.value = Route.Urge(urge)
         urge.start()
+    }
+
+    /** Opens the log from home. */
+    fun openLog() {
+        val c = client ?: return
+        val log = LogPresenter(scope, c) { goHome(c) }
+        mutable.value = Route.Log(log)
+        log.start()
+    }
+
+    /** Opens the safety plan from home. */
+    fun openPlan() {
+        val c = client ?: return
+        val plan = SafetyPlanPresenter(scope, c, onReach) { goHome(c) }
+        mutable.value = Route.SafetyPlan(plan)
+        plan.start()
+    }
+
+    /** Opens the settings from home; after an erase, the first run. */
+    fun openSettings() {
+        val c = client ?: return
+        val settings = SettingsPresenter(scope, c, keys, onErased = {
+            client = null
+            c.close()
+            start()
+        }) { goHome(c) }
+        mutable.value = Route.Settings(settings)
+        settings.start()
     }
 
     /** Locks now (the app went to the background or the idle timeout passed) and shows the unlock screen. */

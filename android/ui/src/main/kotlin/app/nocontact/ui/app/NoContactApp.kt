@@ -16,6 +16,15 @@ import app.nocontact.ui.firstrun.FirstRunScreen
 import app.nocontact.ui.home.HomeActions
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.HomeScreen
+import app.nocontact.ui.log.LogActions
+import app.nocontact.ui.log.LogPresenter
+import app.nocontact.ui.log.LogScreen
+import app.nocontact.ui.plan.PlanActions
+import app.nocontact.ui.plan.SafetyPlanPresenter
+import app.nocontact.ui.plan.SafetyPlanScreen
+import app.nocontact.ui.settings.SettingsActions
+import app.nocontact.ui.settings.SettingsPresenter
+import app.nocontact.ui.settings.SettingsScreen
 import app.nocontact.ui.strings.str
 import app.nocontact.ui.unlock.UnlockActions
 import app.nocontact.ui.urge.UrgeActions
@@ -34,7 +43,10 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings), app::quickExit)
+        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
+        is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
+        is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
     }
 }
@@ -63,8 +75,10 @@ private fun UnlockRoute(p: UnlockPresenter, onQuickExit: () -> Unit) {
     UnlockScreen(state, UnlockActions(onPasscode = p::passcodeChanged, onUnlock = p::unlock, onQuickExit = onQuickExit))
 }
 
+private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit)
+
 @Composable
-private fun HomeRoute(p: HomePresenter, zone: ZoneId, onQuickExit: () -> Unit) {
+private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickExit: () -> Unit) {
     val state by p.state.collectAsState()
     HomeScreen(
         state,
@@ -78,6 +92,9 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, onQuickExit: () -> Unit) {
             onMood = p::checkIn,
             onDraft = p::draftChanged,
             onWrite = p::write,
+            onLog = links.onLog,
+            onPlan = links.onPlan,
+            onSettings = links.onSettings,
             onQuickExit = onQuickExit,
         ),
         zone,
@@ -97,6 +114,75 @@ private fun UrgeRoute(p: UrgePresenter, onQuickExit: () -> Unit) {
             onKeepLetter = p::keepLetter,
             onReachedOut = p::reachedOut,
             onEnd = p::end,
+            onQuickExit = onQuickExit,
+        ),
+    )
+}
+
+@Composable
+private fun LogRoute(p: LogPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    LogScreen(
+        state,
+        LogActions(
+            onFilter = p::filter,
+            onMore = p::more,
+            onOpen = p::open,
+            onCloseDetail = p::closeDetail,
+            onEdit = p::edit,
+            onDraft = p::draftChanged,
+            onSaveEdit = p::saveEdit,
+            onCancelEdit = p::cancelEdit,
+            onAskDelete = p::askDelete,
+            onDelete = p::delete,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+    )
+}
+
+@Composable
+private fun PlanRoute(p: SafetyPlanPresenter, zone: ZoneId, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    SafetyPlanScreen(
+        state,
+        PlanActions(
+            onCrisis = p::crisis,
+            onNext = p::next,
+            onPrevious = p::previous,
+            onOverview = p::overview,
+            onEdit = p::edit,
+            onDraft = p::draftChanged,
+            onSave = p::save,
+            onHistory = p::history,
+            onReach = p::reach,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+        zone,
+    )
+}
+
+@Composable
+private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    SettingsScreen(
+        state,
+        SettingsActions(
+            onOpen = p::open,
+            onList = p::list,
+            onPasscode = p::passcodeChanged,
+            onConfirm = p::confirmChanged,
+            onChangePasscode = p::changePasscode,
+            onSetDuress = p::setDuress,
+            onRemoveDuress = p::removeDuress,
+            onIdle = p::idleChosen,
+            onEraseAfter = p::eraseAfterChosen,
+            onAcceptLoss = p::acceptLossChanged,
+            onSaveLock = p::saveLockPolicy,
+            onTyped = p::typedChanged,
+            onErase = p::erase,
+            onBack = p::back,
             onQuickExit = onQuickExit,
         ),
     )

@@ -95,7 +95,8 @@ class FirstRunPresenter(
                             passcode = "",
                             confirm = "",
                             recoveryGroups = groups,
-                            askGroup = pickGroup(groups.size).coerceIn(0, groups.size - 1),
+                            // The group typed back is one of the full groups, never the one-character check at the end.
+                            askGroup = pickGroup(groups.count { g -> g.length > 1 }).coerceIn(0, (groups.count { g -> g.length > 1 } - 1).coerceAtLeast(0)),
                         )
                     }
                 }

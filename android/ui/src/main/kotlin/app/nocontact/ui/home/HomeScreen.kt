@@ -19,6 +19,7 @@ import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.selected
@@ -33,6 +34,7 @@ import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
 import app.nocontact.ui.components.PrimaryButton
 import app.nocontact.ui.components.ScreenFrame
+import app.nocontact.ui.components.SecondaryButton
 import app.nocontact.ui.components.TouchTarget
 import app.nocontact.ui.strings.LocalStrings
 import app.nocontact.ui.strings.plural
@@ -52,6 +54,9 @@ class HomeActions(
     val onMood: (Int) -> Unit = {},
     val onDraft: (String) -> Unit = {},
     val onWrite: () -> Unit = {},
+    val onLog: () -> Unit = {},
+    val onPlan: () -> Unit = {},
+    val onSettings: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
 )
 
@@ -89,7 +94,23 @@ fun HomeScreen(state: HomeState, actions: HomeActions, zone: ZoneId) {
                 }
             }
         }
+        if (state.sheet == null) Links(actions)
     }
+}
+
+/** The way to the other screens, below what home shows. */
+@Composable
+private fun Links(actions: HomeActions) {
+    if (LocalDensity.current.fontScale > 1.3f) {
+        SecondaryButton(str("home_open_log"), actions.onLog, Modifier.testTag("open_log"))
+        SecondaryButton(str("home_open_plan"), actions.onPlan, Modifier.testTag("open_plan"))
+    } else {
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
+            SecondaryButton(str("home_open_log"), actions.onLog, Modifier.weight(1f).testTag("open_log"))
+            SecondaryButton(str("home_open_plan"), actions.onPlan, Modifier.weight(1f).testTag("open_plan"))
+        }
+    }
+    SecondaryButton(str("home_open_settings"), actions.onSettings, Modifier.testTag("open_settings"))
 }
 
 @Composable
@@ -160,10 +181,17 @@ private fun QuickActions(state: HomeState, actions: HomeActions) {
     val open = state.sheet
     if (open == null) {
         PrimaryButton(str("home_action_reached_out"), { actions.onOpen(QuickSheet.THEY_REACHED_OUT) }, modifier = Modifier.testTag("action_reached_out"))
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
-            Action(str("home_action_urge"), Modifier.weight(1f).testTag("action_urge")) { actions.onOpen(QuickSheet.URGE) }
-            Action(str("home_action_check_in"), Modifier.weight(1f).testTag("action_check_in")) { actions.onOpen(QuickSheet.CHECK_IN) }
-            Action(str("home_action_write"), Modifier.weight(1f).testTag("action_write")) { actions.onOpen(QuickSheet.WRITE) }
+        if (LocalDensity.current.fontScale > 1.3f) {
+            // Large text: one action per line, so that no word is broken across lines.
+            Action(str("home_action_urge"), Modifier.fillMaxWidth().testTag("action_urge")) { actions.onOpen(QuickSheet.URGE) }
+            Action(str("home_action_check_in"), Modifier.fillMaxWidth().testTag("action_check_in")) { actions.onOpen(QuickSheet.CHECK_IN) }
+            Action(str("home_action_write"), Modifier.fillMaxWidth().testTag("action_write")) { actions.onOpen(QuickSheet.WRITE) }
+        } else {
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
+                Action(str("home_action_urge"), Modifier.weight(1f).testTag("action_urge")) { actions.onOpen(QuickSheet.URGE) }
+                Action(str("home_action_check_in"), Modifier.weight(1f).testTag("action_check_in")) { actions.onOpen(QuickSheet.CHECK_IN) }
+                Action(str("home_action_write"), Modifier.weight(1f).testTag("action_write")) { actions.onOpen(QuickSheet.WRITE) }
+            }
         }
         return
     }

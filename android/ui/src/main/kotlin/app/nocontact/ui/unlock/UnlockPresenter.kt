@@ -14,7 +14,7 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
-enum class UnlockMessage { WRONG, WAIT, ERASED, PROBLEM }
+enum class UnlockMessage { WRONG, WAIT, ERASED, OPEN_ELSEWHERE, PROBLEM }
 
 data class UnlockState(
     val passcode: String = "",
@@ -73,6 +73,8 @@ class UnlockPresenter(
                         startCountdown(e.seconds)
                     }
                     CoreError.Erased -> mutable.update { it.copy(busy = false, passcode = "", message = UnlockMessage.ERASED) }
+                    // Another window holds it unlocked: nothing was counted; the passcode stays for a retry.
+                    CoreError.OpenElsewhere -> mutable.update { it.copy(busy = false, message = UnlockMessage.OPEN_ELSEWHERE) }
                     else -> mutable.update { it.copy(busy = false, message = UnlockMessage.PROBLEM) }
                 }
             }

@@ -30,6 +30,7 @@ fun UnlockScreen(state: UnlockState, actions: UnlockActions) {
             UnlockMessage.WRONG -> str("unlock_wrong")
             UnlockMessage.WAIT -> str("unlock_wait", clock(state.waitSeconds))
             UnlockMessage.ERASED -> str("unlock_erased")
+            UnlockMessage.OPEN_ELSEWHERE -> str("unlock_open_elsewhere")
             UnlockMessage.PROBLEM -> str("unlock_problem")
             null -> null
         }

@@ -12,6 +12,8 @@ import app.nocontact.client.assertEq
 import app.nocontact.client.check
 import app.nocontact.client.ok
 import app.nocontact.core.Channel
+import app.nocontact.core.EventKind
+import app.nocontact.core.UrgeOutcome
 import app.nocontact.core.VaultSetup
 import app.nocontact.ui.home.enumKey
 import app.nocontact.ui.strings.XmlStrings
@@ -33,6 +35,12 @@ fun registerStringsTests() {
         for (p in prompts.filter { it.builtin }) assertEq(STRINGS.get(p.id), p.text, "English words of ${p.id}")
         val channels = Channel.entries.filter { !STRINGS.has(enumKey("channel", it)) }
         assertEq(channels, emptyList<Channel>(), "channels without words")
+        val kinds = EventKind.entries.filter { !STRINGS.has(enumKey("event_kind", it)) }
+        assertEq(kinds, emptyList<EventKind>(), "event kinds without words")
+        val sections = app.nocontact.core.safetyPlanSections().filter { !STRINGS.has(app.nocontact.ui.plan.sectionKey(it)) }
+        assertEq(sections, emptyList<app.nocontact.core.SafetyPlanSection>(), "safety plan sections without words")
+        val outcomes = UrgeOutcome.entries.filter { !STRINGS.has(enumKey("urge_outcome", it)) }
+        assertEq(outcomes, emptyList<UrgeOutcome>(), "urge outcomes without words")
     }
 
     Suite.test("strings: every key the screens use exists, and formats and plurals work") {
@@ -40,7 +48,7 @@ fun registerStringsTests() {
             .flatMap { Regex("""(?:str|plural)\("([a-z0-9_.]+)"""").findAll(it.readText()).map { m -> m.groupValues[1] } }
             .toSet()
         check(used.size > 30) { "only ${used.size} keys found in the screens" }
-        val plurals = setOf("home_days_current", "home_days_before_slip", "home_next_milestone", "home_risky_date", "home_access_banner")
+        val plurals = setOf("home_days_current", "home_days_before_slip", "home_next_milestone", "home_risky_date", "home_access_banner", "log_count")
         val missing = used.filter { it !in plurals && !STRINGS.has(it) }
         assertEq(missing, emptyList<String>(), "keys used by the screens but not in strings.xml")
         assertEq(STRINGS.plural("home_access_banner", 1, 1, "Tuesday"), "Someone tried to open the app — 1 time since Tuesday", "one")

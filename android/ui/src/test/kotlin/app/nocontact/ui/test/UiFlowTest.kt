@@ -36,6 +36,9 @@ import app.nocontact.core.Secret
 import app.nocontact.core.SupportContact
 import app.nocontact.core.UrgeOutcome
 import app.nocontact.core.VaultSetup
+import app.nocontact.ui.log.noteOf
+import app.nocontact.ui.log.withNote
+import androidx.compose.ui.test.hasText
 import kotlinx.coroutines.channels.Channel as Ticks
 import kotlinx.coroutines.runBlocking
 import java.io.File
@@ -58,6 +61,8 @@ private fun prepare(a: AppUnderTest, more: suspend (VaultClient) -> Unit = {}) =
 
 /** Opens the vault file of [a] on its own, unlocked with the passcode, for checking what it holds. */
 private fun <T> inspect(a: AppUnderTest, secret: Secret? = null, block: suspend (VaultClient) -> T): T = runBlocking {
+    // One object holds the vault unlocked at a time (OpenElsewhere): the app's is locked first.
+    a.app.clientOrNull()?.lock()
     VaultThread().use { thread ->
         VaultClient.open(thread, a.path, UTC).ok("open").use { c ->
             c.unlock(secret ?: Secret.PasscodeAndDeviceKey(PASSCODE, a.keys.existing() ?: fail("no device key"))).ok("unlock")
@@ -95,7 +100,8 @@ fun registerUiFlowTests() {
                 tap(s("first_run_create"))
                 waitForText(s("first_run_recovery_title"))
                 val groups = textOf("recovery_code").split(' ')
-                check(groups.size >= 4 && groups.all { it.length == 4 }) { "recovery code shown as <$groups>" }
+                // Groups of four, then the core's one check character.
+                check(groups.size >= 5 && groups.dropLast(1).all { it.length == 4 } && groups.last().length == 1) { "recovery code shown as <$groups>" }
                 waitForText(s("first_run_type_group", 3))
                 type("typed_group", if (groups[2] == "AAAA") "BBBB" else "AAAA")
                 tap(s("first_run_finish"))
@@ -152,6 +158,33 @@ fun registerUiFlowTests() {
         }
     }
 
+    Suite.test("ui: unlock says calmly that the notebook is open in another window, and opens once it is closed there") {
+        AppUnderTest(this).use { a ->
+            prepare(a)
+            val other = VaultThread()
+            val elsewhere = runBlocking { VaultClient.open(other, a.path, UTC).ok("open elsewhere") }
+            try {
+                runBlocking { elsewhere.unlock(Secret.PasscodeAndDeviceKey(PASSCODE, a.keys.existing()!!)).ok("unlock elsewhere") }
+                phoneTest {
+                    showApp(a)
+                    waitForText(s("unlock_title"))
+                    type("passcode", PASSCODE)
+                    tap(s("unlock_button"))
+                    waitForText(s("unlock_open_elsewhere"))
+                    runBlocking { elsewhere.lock().ok("lock elsewhere") }
+                    tap(s("unlock_button"))
+                    waitForText(s("home_action_reached_out"))
+                }
+            } finally {
+                elsewhere.close()
+                other.close()
+            }
+            inspect(a) { c ->
+                assertEq(c.lockState().ok("lockState").failedAttempts, 0u, "failed attempts counted while open elsewhere")
+            }
+        }
+    }
+
     Suite.test("ui: too many wrong passcodes show the wait counting down, with the button off") {
         val ticks = Ticks<Unit>(Ticks.UNLIMITED)
         AppUnderTest(this, tick = { ticks.receive() }).use { a ->
@@ -160,6 +193,8 @@ fun registerUiFlowTests() {
                 showApp(a)
                 waitForText(s("unlock_title"))
                 repeat(5) { n ->
+                    // The calm message stays from the attempt before: wait until the button is no longer busy.
+                    waitForText(s("unlock_button"))
                     type("passcode", "wrong $n")
                     tap(s("unlock_button"))
                     if (n < 4) waitForText(s("unlock_wrong"))
@@ -184,9 +219,12 @@ fun registerUiFlowTests() {
     Suite.test("ui: the duress passcode opens the cover space through the same screens") {
         AppUnderTest(this).use { a ->
             prepare(a) { c ->
-                c.call { it.setDuressPasscode(DURESS) }.ok("setDuressPasscode")
+                val key = a.keys.existing() ?: fail("no device key")
+                // The passcode needs the device key, so the duress passcode must have it too.
+                assertEq(c.call { it.setDuressPasscode(DURESS) }.err("duress without the key"), CoreError.InvalidInput("device_key"), "duress without the key")
+                c.call { it.setDuressPasscodeWithDeviceKey(DURESS, key) }.ok("setDuressPasscodeWithDeviceKey")
                 c.lock().ok("lock")
-                c.unlock(Secret.Passcode(DURESS)).ok("duress unlock")
+                c.unlock(Secret.PasscodeAndDeviceKey(DURESS, key)).ok("duress unlock")
                 c.call { it.addPerson(person("Book club")) }.ok("cover person")
             }
             phoneTest {
@@ -290,6 +328,216 @@ fun registerUiFlowTests() {
                 assertEq(letters.reflections.map { it.body.text }, listOf("I miss you but I am not coming back."), "the letter kept")
                 check(letters.reflections[0].body.kind is ReflectionKind.UnsentLetter) { "the letter is not an unsent letter" }
             }
+        }
+    }
+
+    Suite.test("ui: the log pages newest first, filters by kind, corrects a note as an amendment and deletes with a mark") {
+        var attemptId = ""
+        var recordsBefore = 0uL
+        AppUnderTest(this).use { a ->
+            prepare(a) { c ->
+                val sam = c.call { it.listPeople(false) }.ok("people").single().id
+                val attempt = c.quickLogAttempt(sam, Channel.CALL).ok("attempt")
+                attemptId = attempt.id
+                c.amendEvent(attempt, withNote(attempt.body, "Called from a new number.")).ok("first note")
+                repeat(21) { n -> c.logCheckIn(3u, note = "day $n").ok("check-in $n") }
+                recordsBefore = c.call { it.chainReport() }.ok("chainReport").records
+            }
+            phoneTest {
+                unlockedHome(a, this)
+                onNodeWithTag("open_log").performScrollTo().performClick()
+                waitForText(STRINGS.plural("log_count", 22, 22))
+                // Newest first, one page of 20: day 20 down to day 1; day 0 and the call on the next page.
+                waitForText("day 20")
+                waitForText("day 1")
+                check(onAllNodes(hasText("day 0")).fetchSemanticsNodes().isEmpty()) { "the second page is shown before asking" }
+                onNodeWithTag("log_more").performScrollTo().performClick()
+                waitForText("day 0")
+                waitForText(s("log_event_their_attempt", "Sam", s("channel.call")))
+                onNodeWithTag("filter_their_attempt").performScrollTo().performClick()
+                waitForText(STRINGS.plural("log_count", 1, 1))
+                waitForGone("day 3")
+                onNodeWithTag("event_$attemptId").performScrollTo().performClick()
+                waitForText("Called from a new number.")
+                waitForText(s("log_detail_corrected", 2))
+                onNodeWithTag("log_edit").performScrollTo().performClick()
+                waitForText(s("log_edit_explain"))
+                type("log_draft", "Called twice from a new number, then texted.")
+                onNodeWithTag("log_save").performScrollTo().performClick()
+                waitForText(s("log_amended"))
+                waitForText(s("log_detail_corrected", 3))
+                waitForText(s("log_earlier_title"))
+                check(textOf("version_1").contains("Called from a new number.")) { "version 2 shows <${textOf("version_1")}>" }
+                check(textOf("version_0").contains(s("log_detail_no_note"))) { "version 1 shows <${textOf("version_0")}>" }
+                onNodeWithTag("log_delete").performScrollTo().performClick()
+                waitForText(s("log_delete_explain"))
+                onNodeWithTag("log_delete_confirm").performScrollTo().performClick()
+                waitForText(s("log_deleted"))
+                waitForText(STRINGS.plural("log_count", 0, 0))
+                waitForText(s("log_empty"))
+                onNodeWithTag("filter_all").performScrollTo().performClick()
+                waitForText(STRINGS.plural("log_count", 21, 21))
+            }
+            inspect(a) { c ->
+                assertEq(c.getEvent(attemptId).err("the deleted entry"), CoreError.NotFound, "the deleted entry")
+                val left = c.listEvents(emptyList(), 0u, 100u).ok("events")
+                assertEq(left.total, 21uL, "entries left")
+                check(left.events.all { it.kind == EventKind.CHECK_IN }) { "the attempt is still listed" }
+                // The amendment and the redaction mark are two more records of an intact chain.
+                val report = c.call { it.chainReport() }.ok("chainReport")
+                assertEq(report.records, recordsBefore + 2uL, "records after an amendment and a deletion")
+                check(report.intact) { "the chain is not intact after the deletion: ${report.issues}" }
+            }
+        }
+    }
+
+    Suite.test("ui: an amendment is saved in the vault with every earlier version, and a deleted entry is gone from it") {
+        AppUnderTest(this).use { a ->
+            var id = ""
+            prepare(a) { c -> id = c.logCheckIn(2u, note = "first").ok("check-in").id }
+            phoneTest {
+                unlockedHome(a, this)
+                onNodeWithTag("open_log").performScrollTo().performClick()
+                waitForText("first")
+                onNodeWithTag("event_$id").performScrollTo().performClick()
+                onNodeWithTag("log_edit").performScrollTo().performClick()
+                type("log_draft", "second")
+                onNodeWithTag("log_save").performScrollTo().performClick()
+                waitForText(s("log_amended"))
+            }
+            inspect(a) { c ->
+                val history = c.eventHistory(id).ok("history")
+                assertEq(history.map { noteOf(it.body) }, listOf("first", "second"), "every version, oldest first")
+                assertEq(history.map { (it.body as EventBody.CheckIn).checkIn.mood }, listOf(2.toUByte(), 2.toUByte()), "the mood is kept")
+                assertEq(history.map { it.at }.toSet().size, 1, "the time it happened is kept")
+            }
+        }
+    }
+
+    Suite.test("ui: the safety plan's crisis view starts with the steps, one section at a time; an edit is a new version") {
+        AppUnderTest(this).use { a ->
+            prepare(a) { c ->
+                c.call { v ->
+                    val plan = v.safetyPlan()
+                    plan.copingStrategies = listOf("Breathe out slowly five times", "Go for a walk")
+                    plan.peopleToAsk = listOf(SupportContact("Alex", "07700 900123"))
+                    plan.warningSigns = listOf("I start checking their profile")
+                    v.saveSafetyPlan(plan)
+                }.ok("saveSafetyPlan")
+            }
+            phoneTest {
+                unlockedHome(a, this)
+                onNodeWithTag("open_plan").performScrollTo().performClick()
+                waitForText(s("plan_title"))
+                onNodeWithTag("plan_crisis").performScrollTo().performClick()
+                waitForText(s("plan_crisis_position", 1, 3))
+                waitForText(s("safety_plan.coping_strategies"))
+                waitForText("1. Breathe out slowly five times")
+                waitForText("2. Go for a walk")
+                check(onAllNodes(hasText("Alex", substring = true)).fetchSemanticsNodes().isEmpty()) { "more than one section shown at once" }
+                onNodeWithTag("crisis_next").performScrollTo().performClick()
+                waitForText(s("plan_crisis_position", 2, 3))
+                waitForText(s("safety_plan.warning_signs"))
+                onNodeWithTag("crisis_next").performScrollTo().performClick()
+                waitForText(s("plan_crisis_position", 3, 3))
+                waitForText("07700 900123")
+                tap("Alex")
+                waitUntil("the contact handed to the dialer", 5_000) { a.reached.toList() == listOf("Alex") }
+                onNodeWithTag("crisis_close").performScrollTo().performClick()
+                onNodeWithTag("edit_coping_strategies").performScrollTo().performClick()
+                waitForText(s("plan_edit_versions"))
+                type("plan_draft", "Breathe out slowly five times\nCall Alex\n\n  Go for a walk  ")
+                onNodeWithTag("plan_save").performScrollTo().performClick()
+                waitForText(s("plan_saved"))
+                waitForText("• Call Alex")
+                onNodeWithTag("plan_history").performScrollTo().performClick()
+                waitForText(s("plan_version", 2, ""), substring = true)
+                check(textOf("plan_version_1").contains("Breathe out slowly five times; Go for a walk")) { "version 1 shows <${textOf("plan_version_1")}>" }
+            }
+            inspect(a) { c ->
+                val history = c.call { it.safetyPlanHistory() }.ok("history")
+                assertEq(history.map { it.version }, listOf(2u, 1u), "versions, newest first")
+                assertEq(history[0].plan.copingStrategies, listOf("Breathe out slowly five times", "Call Alex", "Go for a walk"), "the new steps")
+                assertEq(history[1].plan.copingStrategies, listOf("Breathe out slowly five times", "Go for a walk"), "the earlier steps")
+                assertEq(history[0].plan.peopleToAsk, listOf(SupportContact("Alex", "07700 900123")), "the other sections unchanged")
+            }
+        }
+    }
+
+    Suite.test("ui: settings change the passcode, set the duress passcode with the device key, and save the lock policy") {
+        AppUnderTest(this).use { a ->
+            prepare(a)
+            val fresh = "new passcode 9"
+            phoneTest {
+                unlockedHome(a, this)
+                onNodeWithTag("open_settings").performScrollTo().performClick()
+                onNodeWithTag("settings_passcode").performScrollTo().performClick()
+                type("settings_new", fresh)
+                type("settings_confirm", "$fresh!")
+                onNodeWithTag("settings_save").performScrollTo().performClick()
+                waitForText(s("first_run_mismatch"))
+                type("settings_confirm", fresh)
+                onNodeWithTag("settings_save").performScrollTo().performClick()
+                waitForText(s("settings_passcode_changed"))
+                onNodeWithTag("settings_duress").performScrollTo().performClick()
+                waitForText(s("settings_duress_does"))
+                waitForText(s("settings_duress_does_not"))
+                waitForText(s("settings_duress_off"))
+                type("settings_new", DURESS)
+                type("settings_confirm", DURESS)
+                onNodeWithTag("settings_save").performScrollTo().performClick()
+                waitForText(s("settings_duress_saved"))
+                onNodeWithTag("settings_lock").performScrollTo().performClick()
+                onNodeWithTag("idle_60").performScrollTo().performClick()
+                onNodeWithTag("erase_after_10").performScrollTo().performClick()
+                waitForText(s("settings_erase_after_warning"))
+                onNodeWithTag("settings_save").performScrollTo().performClick()
+                waitForText(s("settings_needs_accept"))
+                onNodeWithTag("accept_loss").performScrollTo().performClick()
+                onNodeWithTag("settings_save").performScrollTo().performClick()
+                waitForText(s("settings_lock_saved"))
+            }
+            val key = a.keys.existing() ?: fail("no device key")
+            runBlocking { a.app.clientOrNull()!!.lock().ok("lock") }
+            runBlocking {
+                VaultThread().use { t ->
+                    VaultClient.open(t, a.path, UTC).ok("open").use { c ->
+                        assertEq(c.unlock(Secret.PasscodeAndDeviceKey(PASSCODE, key)).err("old passcode"), CoreError.WrongSecret, "the old passcode")
+                        assertEq(c.unlock(Secret.Passcode(fresh)).err("new passcode alone"), CoreError.WrongSecret, "the new passcode without the device key")
+                        assertEq(c.unlock(Secret.Passcode(DURESS)).err("duress alone"), CoreError.WrongSecret, "the duress passcode without the device key")
+                        c.unlock(Secret.PasscodeAndDeviceKey(DURESS, key)).ok("duress with the key")
+                        assertEq(c.call { it.listPeople(false) }.ok("cover people"), emptyList(), "the cover space is empty")
+                        c.lock().ok("lock")
+                    }
+                }
+            }
+            inspect(a, Secret.PasscodeAndDeviceKey(fresh, key)) { c ->
+                assertEq(c.call { it.listPeople(false) }.ok("people").map { it.alias }, listOf("Sam"), "the real space opens with the new passcode")
+                assertEq(c.call { it.hasDuressPasscode() }.ok("hasDuress"), true, "a duress passcode is set")
+                val policy = c.call { it.lockPolicy() }.ok("lockPolicy")
+                assertEq(policy.idleTimeoutSeconds, 60u, "idle timeout")
+                assertEq(policy.eraseAfterFailures, 10u, "erase after")
+            }
+        }
+    }
+
+    Suite.test("ui: erase everything needs the word typed, then erases the file and shows the first run") {
+        AppUnderTest(this).use { a ->
+            prepare(a)
+            phoneTest {
+                unlockedHome(a, this)
+                onNodeWithTag("open_settings").performScrollTo().performClick()
+                onNodeWithTag("settings_erase").performScrollTo().performClick()
+                waitForText(s("settings_erase_warning"))
+                type("erase_typed", "eras")
+                onNodeWithTag("erase_button").assertIsNotEnabled()
+                check(File(a.path).exists()) { "erased before the word was typed" }
+                type("erase_typed", " Erase ")
+                onNodeWithTag("erase_button").performScrollTo().performClick()
+                waitForText(s("first_run_welcome_title"))
+            }
+            check(!File(a.path).exists()) { "the vault file is still there after the erase" }
+            assertEq(a.keys.existing(), null, "the device key after the erase")
         }
     }
 
