@@ -8,7 +8,7 @@ package app.nocontact.core
 import java.io.File
 import java.util.concurrent.atomic.AtomicInteger
 
-private val CHECKPOINT_CODE = Regex("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-HJKMNP-TV-Z]$")
+private val CHECKPOINT_CODE = Regex("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){6}-[0-9A-HJKMNP-TV-Z]$")
 
 internal fun registerLedgerTests() {
     test("ledger: the chain grows with every log, amendment and deletion and stays intact") {
@@ -25,7 +25,7 @@ internal fun registerLedgerTests() {
         assertEq(report.intact, true, "intact after changes: ${report.issues}")
         assertEq(report.issues, emptyList<ChainIssue>(), "issues")
         check(report.head.matches(Regex("^[0-9a-f]{64}$"))) { "head <${report.head}> is not 64 hex digits" }
-        check(CHECKPOINT_CODE.matches(report.code)) { "code <${report.code}> is not XXXX-XXXX-XXXX-XXXX-C" }
+        check(CHECKPOINT_CODE.matches(report.code)) { "code <${report.code}> is not XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-C" }
         assertEq(v.verifyChain(), report, "verifyChain() reads the file and agrees")
         v.lock()
         assertThrows<VaultException.Locked>("chainReport while locked") { v.chainReport() }
