@@ -69,8 +69,15 @@ final class FirstRunTests: XCTestCase {
         await t.session.lock()
         try await t.session.recover(code: code, newPasscode: "new passcode 2")
         await t.session.lock()
-        await t.keys.remove(.passcodeBinding)
         try await t.session.unlock(passcode: "new passcode 2")
+        // The recovery kept the hardening: without the device key the new
+        // passcode alone opens nothing.
+        await t.session.lock()
+        await t.keys.remove(.passcodeBinding)
+        do {
+            try await t.session.unlock(passcode: "new passcode 2")
+            XCTFail("the new passcode opened the vault without the device key")
+        } catch NoContactError.wrongSecret {}
     }
 
     func testWithoutDeviceBindingThePasscodeAloneOpens() async throws {
