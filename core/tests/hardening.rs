@@ -215,3 +215,31 @@ fn the_most_negative_utc_offset_is_refused_without_a_panic() {
     );
     assert!(f.vault.quick_check_in(3, -18 * 3600).is_ok());
 }
+
+/// A query window that ends before it starts panicked in `BTreeSet::range`
+/// (across the FFI). Found by HostileTests.swift.
+#[test]
+fn a_query_window_that_ends_before_it_starts_lists_nothing_without_a_panic() {
+    use std::time::{Duration, SystemTime};
+    let f = fixture();
+    f.vault.quick_check_in(3, 0).unwrap();
+    let now = SystemTime::now();
+    let backwards = nocontact_core::EventQuery {
+        from: Some(now),
+        until: Some(now - Duration::from_secs(3600)),
+        ..all_events()
+    };
+    assert!(f.vault.list_events(backwards).unwrap().events.is_empty());
+    let reflections = nocontact_core::ReflectionQuery {
+        from: Some(now),
+        until: Some(now - Duration::from_secs(3600)),
+        ..all_reflections()
+    };
+    assert!(f
+        .vault
+        .list_reflections(reflections)
+        .unwrap()
+        .reflections
+        .is_empty());
+    assert_eq!(f.vault.list_events(all_events()).unwrap().events.len(), 1);
+}
