@@ -462,7 +462,8 @@ impl Session {
             match d.what {
                 DroppedWhat::Entry { entry } => {
                     if entry.validate().is_err()
-                        || d.utc_offset_seconds.abs() > time::MAX_OFFSET_SECONDS
+                        || d.utc_offset_seconds.unsigned_abs()
+                            > time::MAX_OFFSET_SECONDS.unsigned_abs()
                     {
                         continue;
                     }

@@ -187,3 +187,59 @@ fn the_vault_file_and_its_companions_are_private() {
     );
     assert_eq!(std::fs::read(&taken).unwrap(), b"not mine");
 }
+
+/// `i32::MIN` has no absolute value: `abs()` panicked on it in a debug
+/// build (a panic across the FFI) and let it through in a release build
+/// (stored as the offset of an entry). Found by HostileTest.kt.
+#[test]
+fn the_most_negative_utc_offset_is_refused_without_a_panic() {
+    use nocontact_core::QuickEntry;
+    let f = fixture();
+    let before = f.vault.list_events(all_events()).unwrap().events.len();
+    for offset in [i32::MIN, i32::MIN + 1, -(18 * 3600 + 1), i32::MAX] {
+        assert_eq!(
+            f.vault.quick_check_in(3, offset).map(|_| ()),
+            Err(VaultError::invalid_field("utc_offset_seconds")),
+            "quick_check_in with offset {offset}"
+        );
+        assert_eq!(
+            f.vault
+                .log_while_locked(QuickEntry::CheckIn { mood: 3 }, offset),
+            Err(VaultError::invalid_field("utc_offset_seconds")),
+            "log_while_locked with offset {offset}"
+        );
+    }
+    assert_eq!(
+        f.vault.list_events(all_events()).unwrap().events.len(),
+        before
+    );
+    assert!(f.vault.quick_check_in(3, -18 * 3600).is_ok());
+}
+
+/// A query window that ends before it starts panicked in `BTreeSet::range`
+/// (across the FFI). Found by HostileTests.swift.
+#[test]
+fn a_query_window_that_ends_before_it_starts_lists_nothing_without_a_panic() {
+    use std::time::{Duration, SystemTime};
+    let f = fixture();
+    f.vault.quick_check_in(3, 0).unwrap();
+    let now = SystemTime::now();
+    let backwards = nocontact_core::EventQuery {
+        from: Some(now),
+        until: Some(now - Duration::from_secs(3600)),
+        ..all_events()
+    };
+    assert!(f.vault.list_events(backwards).unwrap().events.is_empty());
+    let reflections = nocontact_core::ReflectionQuery {
+        from: Some(now),
+        until: Some(now - Duration::from_secs(3600)),
+        ..all_reflections()
+    };
+    assert!(f
+        .vault
+        .list_reflections(reflections)
+        .unwrap()
+        .reflections
+        .is_empty());
+    assert_eq!(f.vault.list_events(all_events()).unwrap().events.len(), 1);
+}

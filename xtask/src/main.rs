@@ -2,6 +2,8 @@
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
 mod android;
+#[cfg(test)]
+mod entry_points;
 mod fuzz;
 mod ios;
 mod process;

@@ -51,7 +51,7 @@ pub(crate) fn instant(
     offset_seconds: i32,
     now: SystemTime,
 ) -> Result<SystemTime> {
-    if offset_seconds.abs() > MAX_OFFSET_SECONDS {
+    if offset_seconds.unsigned_abs() > MAX_OFFSET_SECONDS.unsigned_abs() {
         return Err(VaultError::invalid("utc_offset_seconds"));
     }
     match at {

@@ -27,7 +27,7 @@ impl Vault {
     /// locked or unlocked (unlocked, it joins the log at once).
     pub fn log_while_locked(&self, entry: QuickEntry, utc_offset_seconds: i32) -> Result<()> {
         entry.validate()?;
-        if utc_offset_seconds.abs() > time::MAX_OFFSET_SECONDS {
+        if utc_offset_seconds.unsigned_abs() > time::MAX_OFFSET_SECONDS.unsigned_abs() {
             return Err(VaultError::invalid("utc_offset_seconds"));
         }
         let dropped = Dropped::now(utc_offset_seconds, DroppedWhat::Entry { entry });

@@ -474,9 +474,18 @@ impl Ledger {
             Some(t) => Bound::Excluded((t, 0, RecordId([0; 16]))),
             None => Bound::Unbounded,
         };
+        // `range` panics when its start is after its end: a window that ends
+        // before it starts holds nothing.
+        let backwards = matches!((from, until), (Some(f), Some(u)) if f > u);
+        let (lower, upper, take) = if backwards {
+            (Bound::Unbounded, Bound::Unbounded, 0)
+        } else {
+            (lower, upper, usize::MAX)
+        };
         self.timeline
             .range((lower, upper))
             .rev()
+            .take(take)
             .filter_map(|(_, _, id)| self.entries.get(id))
     }
 

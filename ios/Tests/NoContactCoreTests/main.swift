@@ -1,6 +1,6 @@
 // Runs allTests (VaultTests.swift), domainTests (DomainTests.swift),
 // insightsTests (InsightsTests.swift), ledgerTests (LedgerTests.swift),
-// protectionTests (ProtectionTests.swift), writersTests (WritersTests.swift) and hardeningTests (HardeningTests.swift):
+// protectionTests (ProtectionTests.swift), writersTests (WritersTests.swift), hardeningTests (HardeningTests.swift) and hostileTests (HostileTests.swift):
 // prints `PASS name` or `FAIL name: reason` for each, then `N passed, M failed`, and exits non-zero if any test failed
 // or none ran. Arguments, if given, select tests by substring.
 import Foundation
@@ -11,7 +11,7 @@ let filters = Array(CommandLine.arguments.dropFirst())
 var passed = 0
 var failed = 0
 for (name, body) in allTests + domainTests + insightsTests + ledgerTests + protectionTests + securityTests + writersTests
-    + hardeningTests
+    + hardeningTests + hostileTests
 {
     if !filters.isEmpty && !filters.contains(where: { name.contains($0) }) { continue }
     let started = Date()

@@ -438,6 +438,7 @@ fun main(args: Array<String>) {
     registerProtectionTests() // ProtectionTest.kt
     registerSecurityTests() // SecurityTest.kt
     registerWritersTests() // WritersTest.kt
+    registerHostileTests() // HostileTest.kt
     registerHardeningTests() // HardeningTest.kt
     var passed = 0
     var failed = 0
