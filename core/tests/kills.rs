@@ -115,21 +115,7 @@ fn run_and_kill_with(
 
 /// Every event id in the vault (unlocked), all pages.
 fn event_ids(vault: &Vault) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    let mut offset = 0;
-    loop {
-        let page = vault
-            .list_events(nocontact_core::EventQuery {
-                offset,
-                ..all_events()
-            })
-            .unwrap();
-        if page.events.is_empty() {
-            return ids;
-        }
-        offset += page.events.len() as u32;
-        ids.extend(page.events.into_iter().map(|e| e.id));
-    }
+    every_event(vault).into_iter().map(|e| e.id).collect()
 }
 
 /// The checks after every kill, on an unlocked vault.

@@ -79,26 +79,15 @@ fn check_in(mood: u8) -> NewEvent {
 
 /// What the vault lists: every event by id.
 fn listed(vault: &Vault) -> BTreeMap<String, Entry> {
-    let mut out = BTreeMap::new();
-    let mut offset = 0;
-    loop {
-        let page = vault
-            .list_events(nocontact_core::EventQuery {
-                offset,
-                ..all_events()
-            })
-            .unwrap();
-        if page.events.is_empty() {
-            return out;
-        }
-        offset += page.events.len() as u32;
-        for e in page.events {
+    every_event(vault)
+        .into_iter()
+        .map(|e| {
             let EventBody::CheckIn { check_in } = &e.body else {
                 panic!("an event of another kind");
             };
-            out.insert(e.id.clone(), (check_in.mood, e.logged_while_locked));
-        }
-    }
+            (e.id.clone(), (check_in.mood, e.logged_while_locked))
+        })
+        .collect()
 }
 
 /// Takes the entries that joined the log since the model last looked (the

@@ -27,21 +27,7 @@ fn read_file(path: &std::path::Path) -> Found {
     vault.unlock(passcode(PASSCODE)).unwrap();
     let damaged = vault.status().unwrap().damaged_records;
     let chain_issues = vault.verify_chain().unwrap().issues.len();
-    let mut ids = BTreeSet::new();
-    let mut offset = 0;
-    loop {
-        let page = vault
-            .list_events(nocontact_core::EventQuery {
-                offset,
-                ..all_events()
-            })
-            .unwrap();
-        if page.events.is_empty() {
-            break;
-        }
-        offset += page.events.len() as u32;
-        ids.extend(page.events.into_iter().map(|e| e.id));
-    }
+    let ids = every_event(&vault).into_iter().map(|e| e.id).collect();
     Found {
         ids,
         damaged,

@@ -118,3 +118,20 @@ pub fn all_events() -> nocontact_core::EventQuery {
         limit: 500,
     }
 }
+
+/// Every event in the (unlocked) vault, newest first, through all pages.
+pub fn every_event(vault: &Vault) -> Vec<nocontact_core::Event> {
+    let mut events = Vec::new();
+    loop {
+        let page = vault
+            .list_events(nocontact_core::EventQuery {
+                offset: events.len() as u32,
+                ..all_events()
+            })
+            .unwrap();
+        if page.events.is_empty() {
+            return events;
+        }
+        events.extend(page.events);
+    }
+}
