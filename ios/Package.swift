@@ -66,14 +66,20 @@ let package = Package(
             path: "Sources/NoContactUI",
             resources: [.process("Resources")]
         ),
+        // The temporary vault and assertions both test targets use.
+        .target(
+            name: "NoContactTestSupport",
+            dependencies: ["NoContactKit"],
+            path: "Tests/NoContactTestSupport"
+        ),
         .testTarget(
             name: "NoContactKitTests",
-            dependencies: ["NoContactKit"],
+            dependencies: ["NoContactKit", "NoContactTestSupport"],
             path: "Tests/NoContactKitTests"
         ),
         .testTarget(
             name: "NoContactScreensTests",
-            dependencies: ["NoContactScreens"],
+            dependencies: ["NoContactScreens", "NoContactTestSupport"],
             path: "Tests/NoContactScreensTests"
         ),
     ]

@@ -30,4 +30,25 @@ extension VaultSession {
     public func addTrigger(_ input: TriggerInput) throws -> Trigger {
         try call { try $0.addTrigger(input: input) }
     }
+
+    public func person(id: String) throws -> Person {
+        try call { try $0.getPerson(id: id) }
+    }
+
+    public func updateBoundary(id: String, _ input: BoundaryInput) throws -> Boundary {
+        try call { try $0.updateBoundary(id: id, input: input) }
+    }
+
+    /// Active, paused or retired; a boundary is never deleted once crossed.
+    public func setBoundaryStatus(id: String, _ status: BoundaryStatus) throws -> Boundary {
+        try call { try $0.setBoundaryStatus(id: id, status: status) }
+    }
+
+    public func updateTrigger(id: String, _ input: TriggerInput) throws -> Trigger {
+        try call { try $0.updateTrigger(id: id, input: input) }
+    }
+
+    public func setArchived(triggerId: String, _ archived: Bool) throws -> Trigger {
+        try call { try $0.setTriggerArchived(id: triggerId, archived: archived) }
+    }
 }

@@ -78,6 +78,35 @@ public actor VaultSession {
         try core { try vault.unlock(secret: secret) }
     }
 
+    /// The new-phone restore: creates the vault from a backup (the file must
+    /// not exist yet), secured like `create`, and returns its new recovery
+    /// code, to be shown once. On any error no vault is left behind.
+    public func restore(
+        backup: URL, passphrase: String, passcode: String, bindToDevice: Bool, progress: OperationProgress?
+    ) async throws -> String {
+        guard !exists else { throw NoContactError.alreadyExists }
+        let key = bindToDevice ? Self.newDeviceKey() : nil
+        let setup = VaultSetup(
+            passcode: passcode, deviceKey: key, passcodeNeedsDeviceKey: bindToDevice,
+            kdfIterations: kdfIterations)
+        let created = try core {
+            try restoreVault(
+                backupPath: backup.path, passphrase: passphrase, vaultPath: path, setup: setup, progress: progress)
+        }
+        if let key {
+            do {
+                try await deviceKeys.store(key, for: .passcodeBinding)
+            } catch {
+                // As in `create`: a vault whose key was not kept could never
+                // be opened with the passcode; the backup still holds it all.
+                try? created.vault.erase()
+                throw NoContactError.platform
+            }
+        }
+        vault = created.vault
+        return created.recoveryCode
+    }
+
     /// Unlocks with the recovery code and sets a new passcode, bound to the
     /// device key as before when one is kept (the core keeps that hardening).
     public func recover(code: String, newPasscode: String) async throws {
@@ -126,6 +155,18 @@ public actor VaultSession {
 
     public var isUnlocked: Bool {
         vault?.isUnlocked() ?? false
+    }
+
+    /// Seconds until the vault locks itself for lack of activity; nil when
+    /// locked or when the idle timeout is off. Every vault call counts as
+    /// activity, and so does `touch`.
+    public var idleSecondsLeft: UInt64? {
+        vault?.idleSecondsLeft()
+    }
+
+    /// The person touched the screen: resets the idle timer (nothing when locked).
+    public func touch() {
+        vault?.touch()
     }
 
     /// The failed-unlock count and the wait; readable while locked.

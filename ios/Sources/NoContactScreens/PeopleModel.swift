@@ -13,6 +13,11 @@ public final class PeopleModel {
     public internal(set) var streaks: [String: Streak] = [:]
     public internal(set) var boundaries: [Boundary] = []
     public internal(set) var triggers: [Trigger] = []
+    /// A boundary's days kept and crossings, as the core counts them (by boundary id).
+    public internal(set) var boundaryProgress: [String: BoundaryProgress] = [:]
+    /// The boundary whose statement is being edited, and the text typed.
+    public internal(set) var editingBoundaryId: String?
+    public var boundaryEdit = ""
     public var showArchived = false
     // A new person being typed.
     public var alias = ""
@@ -46,7 +51,10 @@ public final class PeopleModel {
                 report.people.compactMap { streak in streak.personId.map { ($0, streak) } },
                 uniquingKeysWith: { first, _ in first })
             boundaries = try await session.boundaries()
-            triggers = try await session.triggers()
+            triggers = try await session.triggers(includeArchived: showArchived)
+            let insights = try await session.insights(weeks: Self.progressWeeks, personId: nil)
+            boundaryProgress = Dictionary(
+                insights.boundaries.map { ($0.boundaryId, $0) }, uniquingKeysWith: { first, _ in first })
             problem = nil
         } catch {
             problem = NoContactError(error)
@@ -85,6 +93,41 @@ public final class PeopleModel {
             self.triggerDate = nil
         }
     }
+
+    /// Active, paused or retired (a crossed boundary is kept, never deleted).
+    public func setStatus(_ boundary: Boundary, _ status: BoundaryStatus) async {
+        await change { _ = try await self.session.setBoundaryStatus(id: boundary.id, status) }
+    }
+
+    public func editBoundary(_ boundary: Boundary) {
+        editingBoundaryId = boundary.id
+        boundaryEdit = boundary.statement
+        problem = nil
+    }
+
+    public func cancelBoundaryEdit() {
+        editingBoundaryId = nil
+        boundaryEdit = ""
+    }
+
+    /// Saves the edited statement; the rest of the boundary stays as it was.
+    public func saveBoundaryEdit() async {
+        guard let id = editingBoundaryId, let boundary = boundaries.first(where: { $0.id == id }) else { return }
+        let input = BoundaryInput(
+            statement: boundaryEdit, personId: boundary.personId, kind: boundary.kind, setOn: boundary.setOn,
+            reviewOn: boundary.reviewOn)
+        await change {
+            _ = try await self.session.updateBoundary(id: id, input)
+            self.cancelBoundaryEdit()
+        }
+    }
+
+    public func setArchived(_ trigger: Trigger, _ archived: Bool) async {
+        await change { _ = try await self.session.setArchived(triggerId: trigger.id, archived) }
+    }
+
+    /// The window the boundaries' crossings are counted over (the insights' default).
+    static let progressWeeks: UInt32 = 12
 
     private func change(_ body: () async throws -> Void) async {
         do {

@@ -1,43 +1,8 @@
 import Foundation
+import NoContactTestSupport
 import XCTest
 
 @testable import NoContactKit
-
-/// A vault in a fresh temporary directory, removed afterwards.
-final class TemporaryVault {
-    let directory: URL
-    let keys = InMemoryDeviceKeyStore()
-    let session: VaultSession
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("nocontact-kit-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        session = VaultSession(
-            file: directory.appendingPathComponent("notes.db"), deviceKeys: keys,
-            zone: TimeZone(identifier: "Europe/Berlin")!, kdfIterations: VaultSession.kdfIterationFloor)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
-    }
-}
-
-let passcode = "correct horse 1"
-
-/// Runs `body`, which must throw `expected`.
-func assertThrows<T>(
-    _ expected: NoContactError, _ body: () async throws -> T, file: StaticString = #filePath, line: UInt = #line
-) async {
-    do {
-        _ = try await body()
-        XCTFail("expected \(expected), nothing was thrown", file: file, line: line)
-    } catch let error as NoContactError {
-        XCTAssertEqual(error, expected, file: file, line: line)
-    } catch {
-        XCTFail("expected \(expected), got \(type(of: error)) \(error)", file: file, line: line)
-    }
-}
 
 final class VaultSessionTests: XCTestCase {
     func testEveryCoreErrorMapsToItsCase() {
@@ -67,7 +32,7 @@ final class VaultSessionTests: XCTestCase {
     }
 
     func testCreatesBoundToTheDeviceKeyAndNeedsItToUnlock() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         let exists = await t.session.exists
         XCTAssertFalse(exists)
         let code = try await t.session.create(passcode: passcode, bindToDevice: true)
@@ -91,7 +56,7 @@ final class VaultSessionTests: XCTestCase {
     }
 
     func testAVaultNotBoundToTheDeviceOpensWithThePasscodeAlone() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         _ = try await t.session.create(passcode: passcode, bindToDevice: false)
         let key = await t.keys.key(for: .passcodeBinding)
         XCTAssertNil(key)
@@ -101,7 +66,7 @@ final class VaultSessionTests: XCTestCase {
     }
 
     func testRefusesBadInputAndLeavesNoFile() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         await assertThrows(.invalidInput(field: "passcode")) {
             try await t.session.create(passcode: "abc", bindToDevice: false)
         }
@@ -119,7 +84,7 @@ final class VaultSessionTests: XCTestCase {
     }
 
     func testVaultCallsRunOffTheMainThread() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         _ = try await t.session.create(passcode: passcode, bindToDevice: false)
         let onMain = await MainActor.run { Thread.isMainThread }
         XCTAssertTrue(onMain)
@@ -128,7 +93,7 @@ final class VaultSessionTests: XCTestCase {
     }
 
     func testEraseRemovesTheFileAndTheDeviceKeys() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         _ = try await t.session.create(passcode: passcode, bindToDevice: true)
         _ = try await t.session.checkIn(mood: 4, energy: nil, note: "")
         try await t.session.erase()
@@ -142,7 +107,7 @@ final class VaultSessionTests: XCTestCase {
 
 final class BiometricUnlockTests: XCTestCase {
     func testTheBiometricKeyOpensOnItsOwnUntilTurnedOff() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         _ = try await t.session.create(passcode: passcode, bindToDevice: true)
         await t.session.lock()
         await assertThrows(.notFound) { try await t.session.unlockWithBiometrics() }
@@ -179,7 +144,7 @@ struct FailingKeyStore: DeviceKeyStore {
 
 final class CreateFailureTests: XCTestCase {
     func testAKeyStoreFailureLeavesNoVaultBehind() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         let session = VaultSession(
             file: t.directory.appendingPathComponent("other.db"), deviceKeys: FailingKeyStore(),
             kdfIterations: VaultSession.kdfIterationFloor)
@@ -191,7 +156,7 @@ final class CreateFailureTests: XCTestCase {
     }
 
     func testCreatingOverAnExistingVaultKeepsItsKey() async throws {
-        let t = try TemporaryVault()
+        let t = try TemporaryVault(zone: "Europe/Berlin")
         _ = try await t.session.create(passcode: passcode, bindToDevice: true)
         let key = await t.keys.key(for: .passcodeBinding)
         await assertThrows(.alreadyExists) { try await t.session.create(passcode: "other passcode", bindToDevice: true) }

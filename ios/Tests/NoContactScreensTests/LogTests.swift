@@ -1,4 +1,5 @@
 import NoContactKit
+import NoContactTestSupport
 import XCTest
 
 @testable import NoContactScreens
@@ -81,18 +82,5 @@ final class LogTests: XCTestCase {
         let report = try await t.session.chainReport()
         XCTAssertTrue(report.intact)
         XCTAssertEqual(report.records, 3)
-    }
-}
-
-func assertThrows<T>(
-    _ expected: NoContactError, _ body: () async throws -> T, file: StaticString = #filePath, line: UInt = #line
-) async {
-    do {
-        _ = try await body()
-        XCTFail("expected \(expected), nothing was thrown", file: file, line: line)
-    } catch let error as NoContactError {
-        XCTAssertEqual(error, expected, file: file, line: line)
-    } catch {
-        XCTFail("expected \(expected), got \(type(of: error)) \(error)", file: file, line: line)
     }
 }

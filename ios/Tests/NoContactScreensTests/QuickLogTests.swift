@@ -1,4 +1,5 @@
 import NoContactKit
+import NoContactTestSupport
 import XCTest
 
 @testable import NoContactScreens
