@@ -16,6 +16,10 @@ final class AppModel {
         case unlocked(UnlockModel)
         /// Open after the first run.
         case open
+        /// Forgot the passcode: the recovery code and a new passcode.
+        case recovering(RecoverModel)
+        /// A new phone: the first run makes the notebook from a backup file.
+        case restoring(RestoreVaultModel, backup: URL)
         case failed
     }
 
@@ -35,6 +39,18 @@ final class AppModel {
 
     private func start(_ session: VaultSession) async {
         stage = await session.exists ? .locked(UnlockModel(session: session)) : .firstRun(FirstRunModel(session: session))
+    }
+
+    func recover() {
+        guard let session else { return }
+        stage = .recovering(RecoverModel(session: session))
+    }
+
+    /// The backup file picked on the first run (a security-scoped URL).
+    func restore(from backup: URL) {
+        guard let session else { return }
+        _ = backup.startAccessingSecurityScopedResource()
+        stage = .restoring(RestoreVaultModel(session: session), backup: backup)
     }
 
     func lock() {

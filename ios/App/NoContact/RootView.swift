@@ -2,10 +2,12 @@ import NoContactKit
 import NoContactScreens
 import NoContactUI
 import SwiftUI
+import UniformTypeIdentifiers
 
 /// First run, the lock screen, or the app's tabs.
 struct RootView: View {
     let app: AppModel
+    @State private var pickingBackup = false
 
     var body: some View {
         switch app.stage {
@@ -14,18 +16,42 @@ struct RootView: View {
                 .onChange(of: model.step) { _, step in
                     if step == .done { app.stage = .open }
                 }
+                .safeAreaInset(edge: .bottom) {
+                    Button("first_run.restore_backup") { pickingBackup = true }
+                        .frame(minHeight: 44)
+                }
+                .fileImporter(isPresented: $pickingBackup, allowedContentTypes: [.data]) { result in
+                    if case .success(let url) = result { app.restore(from: url) }
+                }
         case .locked(let model):
             UnlockView(model: model)
                 .onChange(of: model.status) { _, status in
                     if status == .unlocked { app.stage = .unlocked(model) }
                 }
+                .safeAreaInset(edge: .bottom) {
+                    Button("unlock.forgot") { app.recover() }
+                        .frame(minHeight: 44)
+                }
+        case .recovering(let model):
+            NavigationStack { RecoverView(model: model) }
+                .onChange(of: model.status) { _, status in
+                    if status == .recovered { app.stage = .open }
+                }
+        case .restoring(let model, let backup):
+            NavigationStack { RestoreVaultView(model: model, backup: backup) }
+                .onChange(of: model.step) { _, step in
+                    if step == .done {
+                        backup.stopAccessingSecurityScopedResource()
+                        app.stage = .open
+                    }
+                }
         case .open:
             if let session = app.session {
-                OpenTabs(session: session, notice: nil, dismissNotice: {})
+                OpenTabs(session: session, notice: nil, lock: app.lock, dismissNotice: {})
             }
         case .unlocked(let unlock):
             if let session = app.session {
-                OpenTabs(session: session, notice: unlock.accessNotice) {
+                OpenTabs(session: session, notice: unlock.accessNotice, lock: app.lock) {
                     Task { await unlock.dismissNotice() }
                 }
             }
@@ -46,11 +72,18 @@ struct OpenTabs: View {
     @State private var quickLog: QuickLogModel?
     @State private var urge: UrgeModel?
     @State private var notice: UnlockModel.AccessNotice?
+    @State private var activity: ActivityModel
     let dismissNotice: () -> Void
+    let lock: () -> Void
 
-    init(session: VaultSession, notice: UnlockModel.AccessNotice?, dismissNotice: @escaping () -> Void) {
+    init(
+        session: VaultSession, notice: UnlockModel.AccessNotice?, lock: @escaping () -> Void,
+        dismissNotice: @escaping () -> Void
+    ) {
         self.session = session
         self.dismissNotice = dismissNotice
+        self.lock = lock
+        _activity = State(initialValue: ActivityModel(session: session))
         _notice = State(initialValue: notice)
         _home = State(initialValue: HomeModel(session: session))
         _log = State(initialValue: LogModel(session: session))
@@ -88,6 +121,9 @@ struct OpenTabs: View {
             SettingsView(model: settings)
                 .tabItem { Label("tab.settings", systemImage: "gear") }
         }
+        // Every touch resets the core's idle timer; when it runs out the
+        // core has locked itself and the lock screen comes back.
+        .idleTimer(activity) { lock() }
         .sheet(item: Binding(get: { quickLog.map(Identified.init) }, set: { quickLog = $0?.value })) { item in
             QuickLogView(model: item.value)
         }

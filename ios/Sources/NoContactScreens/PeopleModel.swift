@@ -126,6 +126,11 @@ public final class PeopleModel {
         await change { _ = try await self.session.setArchived(triggerId: trigger.id, archived) }
     }
 
+    /// The editor for one person (the view pushes it).
+    public func editor(for person: Person) -> PersonEditorModel {
+        PersonEditorModel(session: session, id: person.id)
+    }
+
     /// The window the boundaries' crossings are counted over (the insights' default).
     static let progressWeeks: UInt32 = 12
 

@@ -67,7 +67,7 @@ public final class PersonEditorModel {
         }
     }
 
-    private func show(_ person: Person) {
+    func show(_ person: Person) {
         self.person = person
         alias = person.alias
         relationship = person.relationship

@@ -140,9 +140,13 @@ extension InsightsModel {
 }
 
 extension PeopleModel {
-    public static func preview(people: [Person], streaks: [Streak] = []) -> PeopleModel {
+    public static func preview(
+        people: [Person], streaks: [Streak] = [], boundaries: [Boundary] = [], progress: [BoundaryProgress] = []
+    ) -> PeopleModel {
         let model = PeopleModel(session: PreviewSession.session, today: LocalDate(year: 2026, month: 12, day: 2))
         model.people = people
+        model.boundaries = boundaries
+        model.boundaryProgress = Dictionary(progress.map { ($0.boundaryId, $0) }, uniquingKeysWith: { a, _ in a })
         model.streaks = Dictionary(streaks.compactMap { s in s.personId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
         return model
     }
@@ -152,6 +156,51 @@ extension RemindersModel {
     public static func preview(settings: ReminderSettings) -> RemindersModel {
         let model = RemindersModel(session: PreviewSession.session)
         model.settings = settings
+        return model
+    }
+}
+
+extension PersonEditorModel {
+    public static func preview(person: Person) -> PersonEditorModel {
+        let model = PersonEditorModel(session: PreviewSession.session, id: person.id)
+        model.show(person)
+        return model
+    }
+}
+
+extension RecoverModel {
+    public static func preview(status: Status) -> RecoverModel {
+        let model = RecoverModel(session: PreviewSession.session)
+        model.status = status
+        return model
+    }
+}
+
+extension RestoreVaultModel {
+    public static func preview(step: Step, problem: Problem? = nil) -> RestoreVaultModel {
+        let model = RestoreVaultModel(session: PreviewSession.session, groupIndex: 2)
+        model.step = step
+        model.problem = problem
+        if step == .recoveryCode || step == .confirmCode {
+            model.recoveryGroups = ["7K2M", "Q9XD", "4HWT", "B3NR", "ZP6E", "1CVA", "8JYF", "S5GU", "K"]
+            model.restoredRecords = 214
+        }
+        return model
+    }
+}
+
+extension ActivityModel {
+    public static func preview(secondsLeft: UInt64?) -> ActivityModel {
+        let model = ActivityModel(session: PreviewSession.session)
+        model.secondsLeft = secondsLeft
+        return model
+    }
+}
+
+extension EntryFormModel {
+    public static func preview(kind: EventKind, people: [Person] = []) -> EntryFormModel {
+        let model = EntryFormModel(session: PreviewSession.session, kind: kind, personId: people.first?.id)
+        model.people = people
         return model
     }
 }

@@ -12,6 +12,20 @@ enum PreviewData {
         noContactSince: LocalDate(year: 2026, month: 9, day: 1), blockedOn: [.call, .text], notes: "",
         archived: false, createdAt: instant, updatedAt: instant)
 
+    static let archivedSam = Person(
+        id: sam.id, alias: sam.alias, relationship: sam.relationship, mode: sam.mode,
+        noContactSince: sam.noContactSince, blockedOn: sam.blockedOn, notes: "Moved away in March",
+        archived: true, createdAt: instant, updatedAt: instant)
+
+    static let boundary = Boundary(
+        id: "abcdefabcdefabcdefabcdefabcdef01", statement: "I do not reply to their texts", personId: sam.id,
+        kind: .communication, status: .active, setOn: LocalDate(year: 2026, month: 9, day: 1), reviewOn: nil,
+        createdAt: instant, updatedAt: instant)
+
+    static let boundaryProgress = BoundaryProgress(
+        boundaryId: boundary.id, statement: boundary.statement, status: .active, daysKept: 12,
+        lastCrossedOn: LocalDate(year: 2026, month: 11, day: 20), crossedByMe: 1, touchedByThem: 4)
+
     static func streak(current: UInt32, previous: UInt32?) -> Streak {
         Streak(
             personId: sam.id, alias: sam.alias, startedOn: LocalDate(year: 2026, month: 9, day: 1),

@@ -95,7 +95,7 @@ final class EntryFormTests: XCTestCase {
         form.outcome = .reachedOut
         // Reaching out needs the channel: the core says which field.
         await form.save()
-        XCTAssertNotNil(form.problem)
+        XCTAssertEqual(form.problem, .invalidInput(field: "reached_out_via"))
         var events = try await t.allEvents()
         XCTAssertEqual(events, [])
 
