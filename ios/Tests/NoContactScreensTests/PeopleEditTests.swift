@@ -16,7 +16,7 @@ final class PeopleEditTests: XCTestCase {
         XCTAssertEqual(editor.blockedOn, [])
 
         editor.alias = "S‮ma"  // a bidi override, stored exactly
-        editor.relationship = .family
+        editor.relationship = .sibling
         editor.noContactSince = LocalDate(year: 2025, month: 3, day: 4)
         editor.notes = "Moved to 🏙️ in March"
         editor.toggleBlocked(.text)
@@ -28,7 +28,7 @@ final class PeopleEditTests: XCTestCase {
         XCTAssertTrue(editor.saved)
         let stored = try await t.session.person(id: sam.id)
         XCTAssertEqual(stored.alias, "S‮ma")
-        XCTAssertEqual(stored.relationship, .family)
+        XCTAssertEqual(stored.relationship, .sibling)
         XCTAssertEqual(stored.noContactSince, LocalDate(year: 2025, month: 3, day: 4))
         XCTAssertEqual(stored.blockedOn, [.call])
         XCTAssertEqual(stored.notes, "Moved to 🏙️ in March")
