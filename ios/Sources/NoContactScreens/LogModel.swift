@@ -2,7 +2,7 @@ import Foundation
 import NoContactKit
 import Observation
 
-/// The log: the timeline, newest first, filtered by kind and person, paged
+/// The log: the timeline, newest first, filtered by kind, person and period, paged
 /// [`list_events`].
 @MainActor
 @Observable
@@ -14,6 +14,9 @@ public final class LogModel {
     /// Kinds shown; empty shows every kind.
     public var kinds: [EventKind] = []
     public var personId: String?
+    /// The period shown: at or after `from`, before `until` (nil: open-ended).
+    public var from: Date?
+    public var until: Date?
     public internal(set) var problem: NoContactError?
 
     public static let pageSize: UInt32 = 50
@@ -36,7 +39,7 @@ public final class LogModel {
 
     private func load(offset: UInt32, replacing: Bool) async {
         let query = EventQuery(
-            kinds: kinds, personId: personId, from: nil, until: nil, offset: offset, limit: Self.pageSize)
+            kinds: kinds, personId: personId, from: from, until: until, offset: offset, limit: Self.pageSize)
         do {
             let page = try await session.events(query)
             events = replacing ? page.events : events + page.events

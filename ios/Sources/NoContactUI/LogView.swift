@@ -16,6 +16,7 @@ public struct LogView: View {
     public var body: some View {
         NavigationStack {
             List {
+                LogFilters(model: model)
                 ForEach(model.events, id: \.id) { event in
                     Button {
                         open(event)
