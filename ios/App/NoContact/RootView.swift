@@ -71,6 +71,9 @@ struct OpenTabs: View {
     @State private var settings: SettingsModel
     @State private var quickLog: QuickLogModel?
     @State private var urge: UrgeModel?
+    /// An entry of the log, and its full form when every detail is added.
+    @State private var entry: EntryModel?
+    @State private var fullEntry: EntryFormModel?
     @State private var notice: UnlockModel.AccessNotice?
     @State private var activity: ActivityModel
     let dismissNotice: () -> Void
@@ -112,7 +115,7 @@ struct OpenTabs: View {
                 }
             }
             .tabItem { Label("tab.home", systemImage: "house") }
-            LogView(model: log, open: { _ in })
+            LogView(model: log, open: { entry = EntryModel(session: session, id: $0.id) })
                 .tabItem { Label("tab.log", systemImage: "list.bullet") }
             ReflectView(model: reflect)
                 .tabItem { Label("tab.reflect", systemImage: "book") }
@@ -129,6 +132,21 @@ struct OpenTabs: View {
         }
         .sheet(item: Binding(get: { urge.map(Identified.init) }, set: { urge = $0?.value })) { item in
             UrgeView(model: item.value)
+        }
+        .sheet(item: Binding(get: { entry.map(Identified.init) }, set: { entry = $0?.value })) { item in
+            NavigationStack {
+                EntryView(model: item.value)
+                    .toolbar {
+                        if let event = item.value.event {
+                            Button("entry.every_detail") {
+                                fullEntry = EntryFormModel(session: session, amending: event)
+                            }
+                        }
+                    }
+                    .sheet(item: Binding(get: { fullEntry.map(Identified.init) }, set: { fullEntry = $0?.value })) {
+                        form in NavigationStack { EntryFormView(model: form.value) }
+                    }
+            }
         }
     }
 }
