@@ -1,5 +1,6 @@
 import AppIntents
 import NoContactKit
+import NoContactScreens
 import SwiftUI
 import WidgetKit
 
@@ -33,13 +34,25 @@ struct QuickLogTimeline: TimelineProvider {
 
 /// Logs through the drop box from the app group's vault file.
 enum DropBox {
-    static func log(_ entry: QuickEntry) async throws {
+    /// Presses one of the widget's buttons through `WidgetModel`.
+    @MainActor
+    static func press(_ button: WidgetModel.Button) async -> WidgetModel.Status {
         guard let container = FileManager.default.containerURL(
             forSecurityApplicationGroupIdentifier: "group.app.nocontact.notebook")
-        else { throw CocoaError(.fileNoSuchFile) }
+        else { return .notSaved }
         let session = VaultSession(
             file: container.appendingPathComponent("Library/Notes/notes.db"), deviceKeys: NoKeys())
-        try await session.logWhileLocked(entry)
+        let model = WidgetModel(session: session, personId: widgetPersonId())
+        await model.press(button)
+        return model.status
+    }
+
+    static func dialog(_ status: WidgetModel.Status) -> IntentDialog {
+        switch status {
+        case .saved: "widget.saved"
+        case .choosePerson: "widget.choose_person"
+        case .ready, .notSaved: "widget.not_saved"
+        }
     }
 
     /// The widget never holds a device key.
@@ -59,25 +72,21 @@ private func widgetPersonId() -> String? {
 struct LogAttemptIntent: AppIntent {
     static let title: LocalizedStringResource = "widget.they_reached_out"
     func perform() async throws -> some IntentResult & ProvidesDialog {
-        guard let person = widgetPersonId() else { return .result(dialog: "widget.choose_person") }
-        try await DropBox.log(.theirAttempt(personId: person, channel: .call))
-        return .result(dialog: "widget.saved")
+        .result(dialog: DropBox.dialog(await DropBox.press(.theyReachedOut)))
     }
 }
 
 struct LogUrgeIntent: AppIntent {
     static let title: LocalizedStringResource = "widget.urge"
     func perform() async throws -> some IntentResult & ProvidesDialog {
-        try await DropBox.log(.urge(intensity: 5, personId: widgetPersonId()))
-        return .result(dialog: "widget.saved")
+        .result(dialog: DropBox.dialog(await DropBox.press(.urge)))
     }
 }
 
 struct LogOkIntent: AppIntent {
     static let title: LocalizedStringResource = "widget.ok"
     func perform() async throws -> some IntentResult & ProvidesDialog {
-        try await DropBox.log(.checkIn(mood: 4))
-        return .result(dialog: "widget.saved")
+        .result(dialog: DropBox.dialog(await DropBox.press(.imOK)))
     }
 }
 
