@@ -96,3 +96,9 @@ struct NoContactWidgets: WidgetBundle {
         QuickLogWidget()
     }
 }
+
+#Preview("Quick note", as: .systemMedium) {
+    QuickLogWidget()
+} timeline: {
+    QuickLogTimeline.Entry(date: .now)
+}
