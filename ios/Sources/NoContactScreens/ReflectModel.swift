@@ -2,7 +2,7 @@ import Foundation
 import NoContactKit
 import Observation
 
-/// Reflect: journal entries, today's prompt and the prompt library, my
+/// Reflect: journal entries, unsent letters to a person, today's prompt and the prompt library, my
 /// reasons with the built-in suggestions to accept [`add_reflection`,
 /// `list_prompts`, `prompt_of_the_day`, `list_reasons`, `reason_suggestions`].
 @MainActor
@@ -19,6 +19,11 @@ public final class ReflectModel {
     public var text = ""
     public var mood: UInt8?
     public var newReason = ""
+    /// With a person chosen, the entry is an unsent letter to them (kept,
+    /// never sent); nil for a journal entry.
+    public var letterTo: String?
+    /// Whom a letter can be to.
+    public internal(set) var people: [Person] = []
     public internal(set) var problem: NoContactError?
 
     private let session: VaultSession
@@ -36,6 +41,7 @@ public final class ReflectModel {
             ).reflections
             reasons = try await session.reasons()
             suggestions = try await session.reasonSuggestions()
+            people = try await session.people()
             problem = nil
         } catch {
             problem = NoContactError(error)
@@ -48,13 +54,15 @@ public final class ReflectModel {
     }
 
     public func saveEntry() async {
-        let body = ReflectionBody(kind: .journal(promptId: promptId), title: title, text: text, tags: [], mood: mood)
+        let kind: ReflectionKind = letterTo.map { .unsentLetter(personId: $0) } ?? .journal(promptId: promptId)
+        let body = ReflectionBody(kind: kind, title: title, text: text, tags: [], mood: mood)
         do {
             _ = try await session.addReflection(body)
             title = ""
             text = ""
             mood = nil
             promptId = nil
+            letterTo = nil
             await load()
         } catch {
             problem = NoContactError(error)

@@ -25,6 +25,17 @@ public struct ReflectView: View {
                 Section {
                     TextField(text: $model.title) { Text("reflect.title", bundle: .module) }
                     TextField(text: $model.text, axis: .vertical) { Text("reflect.text", bundle: .module) }
+                    Picker(selection: $model.letterTo) {
+                        Text("reflect.journal", bundle: .module).tag(String?.none)
+                        ForEach(model.people, id: \.id) { person in
+                            Text("reflect.letter_to \(person.alias)", bundle: .module).tag(Optional(person.id))
+                        }
+                    } label: {
+                        Text("reflect.kind", bundle: .module)
+                    }
+                    if model.letterTo != nil {
+                        Text("urge.letter.never_sent", bundle: .module).font(.footnote)
+                    }
                         .lineLimit(6...)
                     Button { Task { await model.saveEntry() } } label: { Text("common.save", bundle: .module) }
                 }
