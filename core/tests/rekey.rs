@@ -138,6 +138,8 @@ fn rekey_seals_every_row_of_the_space_again_and_leaves_the_cover_alone() {
     f.vault.lock();
     f.vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(texts(&f.vault), real_before);
+    assert_eq!(f.vault.status().unwrap().damaged_records, 0);
+    assert!(f.vault.verify_chain().is_ok());
 }
 
 #[test]
@@ -158,6 +160,9 @@ fn rekey_inside_the_cover_leaves_the_real_space_alone() {
     f.vault.lock();
     f.vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(texts(&f.vault), vec!["real".to_owned()]);
+    // The real space still tells the cover's rows from damaged ones.
+    assert_eq!(f.vault.status().unwrap().damaged_records, 0);
+    assert_eq!(f.vault.has_duress_passcode(), Ok(true));
     f.vault.lock();
     f.vault.unlock(recovery(&f.recovery_code)).unwrap();
     f.vault.lock();
@@ -313,13 +318,13 @@ fn rekey_asks_for_the_current_secrets_and_refuses_bad_input() {
     let before = rows(&f.path);
     let bad: Vec<(String, String, Option<Vec<u8>>, VaultError)> = vec![
         ("0000".into(), NEW.into(), None, VaultError::WrongSecret),
-        (String::new(), NEW.into(), None, VaultError::invalid("passcode")),
-        ("x".repeat(10_000), NEW.into(), None, VaultError::invalid("passcode")),
-        (PASSCODE.into(), "123".into(), None, VaultError::invalid("passcode")),
-        (PASSCODE.into(), "🔒".repeat(300), None, VaultError::invalid("passcode")),
-        (PASSCODE.into(), DURESS.into(), None, VaultError::invalid("passcode")),
-        (PASSCODE.into(), NEW.into(), Some(vec![1; 5]), VaultError::invalid("device_key")),
-        (PASSCODE.into(), NEW.into(), Some(Vec::new()), VaultError::invalid("device_key")),
+        (String::new(), NEW.into(), None, VaultError::invalid_field("passcode")),
+        ("x".repeat(10_000), NEW.into(), None, VaultError::invalid_field("passcode")),
+        (PASSCODE.into(), "123".into(), None, VaultError::invalid_field("passcode")),
+        (PASSCODE.into(), "🔒".repeat(300), None, VaultError::invalid_field("passcode")),
+        (PASSCODE.into(), DURESS.into(), None, VaultError::invalid_field("passcode")),
+        (PASSCODE.into(), NEW.into(), Some(vec![1; 5]), VaultError::invalid_field("device_key")),
+        (PASSCODE.into(), NEW.into(), Some(Vec::new()), VaultError::invalid_field("device_key")),
     ];
     for (current, new, key, err) in bad {
         assert_eq!(
@@ -363,7 +368,7 @@ fn rekey_keeps_the_device_key_hardening() {
     };
     assert_eq!(
         f.vault.rekey(PASSCODE.into(), None, None),
-        Err(VaultError::invalid("device_key"))
+        Err(VaultError::invalid_field("device_key"))
     );
     assert_eq!(
         f.vault.rekey(PASSCODE.into(), Some(vec![9; 32]), None),

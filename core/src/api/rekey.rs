@@ -1,5 +1,5 @@
 //! Re-keying the space that is open: a new data key, every row that space's
-//! key sealed sealed again under it, fresh slots for its secrets, a new
+//! key sealed is sealed again under it, fresh slots for its secrets, a new
 //! recovery code (shown once) and, in the real space, a new drop-box key
 //! pair — all in one transaction, after which the WAL is truncated.
 //!
@@ -7,6 +7,11 @@
 //! slot that opens the old data key. Once every row is sealed again, that
 //! key opens nothing in a later copy, whichever rows of the old copy are
 //! put back into it (see `core/tests/rekey.rs`).
+//!
+//! A cover space keeps its data key (the real space holds it and could not
+//! learn a new one); inside a cover the rows are sealed again under the same
+//! key and the slots made afresh, so an old copy of the cover still opens
+//! with the old duress passcode (the README says so).
 //!
 //! The other space is not touched: its rows do not open under this
 //! space's key and are left as they are, and its slots keep their bytes
@@ -90,9 +95,10 @@ impl Vault {
         device_key: Option<Zeroizing<Vec<u8>>>,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<Option<String>> {
-        keyring::check_shape(&keyring::Secret::Passcode {
-            passcode: current.to_owned(),
-        })?;
+        // As at unlock: any passcode within the length limits is tried.
+        if current.is_empty() || current.chars().count() > keyring::PASSCODE_MAX_CHARS {
+            return Err(VaultError::invalid("passcode"));
+        }
         if let Some(key) = &device_key {
             keyring::validate_device_key(key)?;
         }
@@ -121,7 +127,16 @@ impl Vault {
                 }
                 None => (&old_stretched[..], directory.passcode_needs_device_key),
             };
-            let new_key: DataKey = Zeroizing::new(random::array::<KEY_LEN>()?);
+            // A cover keeps its data key: the real space holds it (to tell
+            // the cover's rows from damaged ones and to manage its slots)
+            // and could not learn a new one. Its rows are still sealed
+            // again (fresh nonces) and its slots made afresh, so that the
+            // call behaves as it does in the real space.
+            let new_key: DataKey = if session.is_cover() {
+                session.data_key.clone()
+            } else {
+                Zeroizing::new(random::array::<KEY_LEN>()?)
+            };
             let new_seal = SealKey::new(&new_key)?;
             let mut next = directory.clone();
             let code = wrap_own_slots(&mut header, &mut next, &new_key, stretched, needs, device)?;
@@ -151,11 +166,11 @@ impl Vault {
             let own = next.seal(&new_seal)?;
             let header_bytes = header.to_bytes();
             let mut meta: Vec<(i64, &[u8])> = vec![
-                (store::HEADER_ROW, &header_bytes),
-                (session.directory_row, &own),
+                (store::HEADER_ROW, header_bytes.as_slice()),
+                (session.directory_row, own.as_slice()),
             ];
             for (row, bytes) in &other_rows {
-                meta.push((*row, bytes));
+                meta.push((*row, bytes.as_slice()));
             }
             store::write_meta_in(&tx, &meta)?;
             tx.commit()?;
