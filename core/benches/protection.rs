@@ -231,9 +231,7 @@ fn bench_unlock_times(dir: &Path) {
 fn bench_unlock_sizes(dir: &Path) {
     let runs = if quick() { 3 } else { 15 };
     let real_records = if quick() { 2_000 } else { 10_000 };
-    let vault = Vault::create(&dir.join("sizes.db"), setup())
-        .unwrap()
-        .vault;
+    let vault = Vault::create(&dir.join("sizes.db"), setup()).unwrap().vault;
     for chunk in (0..real_records).collect::<Vec<_>>().chunks(5_000) {
         vault
             .log_events(

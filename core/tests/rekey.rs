@@ -74,7 +74,9 @@ fn recorder(stop_at: u64) -> Arc<Recorder> {
 fn rekey_seals_every_row_of_the_space_again_and_leaves_the_cover_alone() {
     let f = fixture();
     for i in 0..30 {
-        f.vault.add_reflection(journal(&format!("real {i}"))).unwrap();
+        f.vault
+            .add_reflection(journal(&format!("real {i}")))
+            .unwrap();
     }
     f.vault.set_duress_passcode(DURESS.into()).unwrap();
     f.vault.lock();
@@ -139,7 +141,7 @@ fn rekey_seals_every_row_of_the_space_again_and_leaves_the_cover_alone() {
     f.vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(texts(&f.vault), real_before);
     assert_eq!(f.vault.status().unwrap().damaged_records, 0);
-    assert!(f.vault.verify_chain().is_ok());
+    assert!(f.vault.verify_chain().unwrap().intact);
 }
 
 #[test]
@@ -190,14 +192,23 @@ fn a_copy_from_before_the_rekey_opens_nothing_of_today() {
         .unwrap()
         .unwrap();
     f.vault.add_reflection(journal("after")).unwrap();
-    let Fixture { dir: _dir, path, vault, recovery_code: old_code } = f;
+    let Fixture {
+        dir: _dir,
+        path,
+        vault,
+        recovery_code: old_code,
+    } = f;
     drop(vault);
     let (new_h, _) = rows(&path);
     // Every way of putting the old copy's rows into today's file.
     let mut mixes: Vec<(&str, Vec<i64>, bool)> = vec![
         ("old header", vec![0], false),
         ("old header and directories", vec![0, 1, 2], false),
-        ("old header, directories and lock row", vec![0, 1, 2, 3], false),
+        (
+            "old header, directories and lock row",
+            vec![0, 1, 2, 3],
+            false,
+        ),
         ("every old h row", old_h.keys().copied().collect(), false),
         ("every old row", old_h.keys().copied().collect(), true),
         ("old records only", vec![], true),
@@ -249,8 +260,14 @@ fn a_copy_from_before_the_rekey_opens_nothing_of_today() {
     // The file itself: today's secrets open everything; the old do not.
     assert!(new_h.contains_key(&0));
     let vault = Vault::open(path.to_string_lossy().into_owned()).unwrap();
-    assert_eq!(vault.unlock(passcode(PASSCODE)), Err(VaultError::WrongSecret));
-    assert_eq!(vault.unlock(recovery(&old_code)), Err(VaultError::WrongSecret));
+    assert_eq!(
+        vault.unlock(passcode(PASSCODE)),
+        Err(VaultError::WrongSecret)
+    );
+    assert_eq!(
+        vault.unlock(recovery(&old_code)),
+        Err(VaultError::WrongSecret)
+    );
     vault.unlock(passcode(NEW)).unwrap();
     assert_eq!(texts(&vault), vec!["after".to_owned(), "before".to_owned()]);
     vault.lock();
@@ -261,11 +278,18 @@ fn a_copy_from_before_the_rekey_opens_nothing_of_today() {
 fn the_old_ciphertexts_are_gone_from_the_files() {
     let f = fixture();
     for i in 0..20 {
-        f.vault.add_reflection(journal(&format!("entry {i}"))).unwrap();
+        f.vault
+            .add_reflection(journal(&format!("entry {i}")))
+            .unwrap();
     }
     let (_, before) = rows(&f.path);
     f.vault.rekey(PASSCODE.into(), None, None).unwrap();
-    let Fixture { dir: _dir, path, vault, .. } = f;
+    let Fixture {
+        dir: _dir,
+        path,
+        vault,
+        ..
+    } = f;
     let bytes = all_bytes(&path);
     for blob in before.values() {
         // 32 bytes from the middle of every old ciphertext.
@@ -287,9 +311,7 @@ fn the_old_ciphertexts_are_gone_from_the_files() {
 fn cancel_leaves_the_file_as_it_was() {
     let f = fixture();
     for i in 0..250 {
-        f.vault
-            .quick_check_in((i % 5 + 1) as u8, 0)
-            .unwrap();
+        f.vault.quick_check_in((i % 5 + 1) as u8, 0).unwrap();
     }
     let before = rows(&f.path);
     for stop_at in [0, 3, 100] {
@@ -318,13 +340,48 @@ fn rekey_asks_for_the_current_secrets_and_refuses_bad_input() {
     let before = rows(&f.path);
     let bad: Vec<(String, String, Option<Vec<u8>>, VaultError)> = vec![
         ("0000".into(), NEW.into(), None, VaultError::WrongSecret),
-        (String::new(), NEW.into(), None, VaultError::invalid_field("passcode")),
-        ("x".repeat(10_000), NEW.into(), None, VaultError::invalid_field("passcode")),
-        (PASSCODE.into(), "123".into(), None, VaultError::invalid_field("passcode")),
-        (PASSCODE.into(), "🔒".repeat(300), None, VaultError::invalid_field("passcode")),
-        (PASSCODE.into(), DURESS.into(), None, VaultError::invalid_field("passcode")),
-        (PASSCODE.into(), NEW.into(), Some(vec![1; 5]), VaultError::invalid_field("device_key")),
-        (PASSCODE.into(), NEW.into(), Some(Vec::new()), VaultError::invalid_field("device_key")),
+        (
+            String::new(),
+            NEW.into(),
+            None,
+            VaultError::invalid_field("passcode"),
+        ),
+        (
+            "x".repeat(10_000),
+            NEW.into(),
+            None,
+            VaultError::invalid_field("passcode"),
+        ),
+        (
+            PASSCODE.into(),
+            "123".into(),
+            None,
+            VaultError::invalid_field("passcode"),
+        ),
+        (
+            PASSCODE.into(),
+            "🔒".repeat(300),
+            None,
+            VaultError::invalid_field("passcode"),
+        ),
+        (
+            PASSCODE.into(),
+            DURESS.into(),
+            None,
+            VaultError::invalid_field("passcode"),
+        ),
+        (
+            PASSCODE.into(),
+            NEW.into(),
+            Some(vec![1; 5]),
+            VaultError::invalid_field("device_key"),
+        ),
+        (
+            PASSCODE.into(),
+            NEW.into(),
+            Some(Vec::new()),
+            VaultError::invalid_field("device_key"),
+        ),
     ];
     for (current, new, key, err) in bad {
         assert_eq!(
@@ -380,7 +437,10 @@ fn rekey_keeps_the_device_key_hardening() {
         .unwrap()
         .unwrap();
     f.vault.lock();
-    assert_eq!(f.vault.unlock(passcode(PASSCODE)), Err(VaultError::WrongSecret));
+    assert_eq!(
+        f.vault.unlock(passcode(PASSCODE)),
+        Err(VaultError::WrongSecret)
+    );
     f.vault.unlock(both(PASSCODE, KEY)).unwrap();
     assert_eq!(texts(&f.vault), vec!["kept".to_owned()]);
     f.vault.lock();

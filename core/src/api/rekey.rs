@@ -210,12 +210,12 @@ fn check_secrets(
             .iter()
             .any(|(key, i, _)| *i == usize::from(slot) && key[..] == session.data_key[..])
     };
-    if !mine(&opens, directory.passcode_slot) {
+    if !mine(&opens[..], directory.passcode_slot) {
         return Err(VaultError::WrongSecret);
     }
     if let (Some(slot), Some(key)) = (directory.device_slot, device) {
         let opens = header.unwrap_all(&[keyring::device_material(key)]);
-        if !mine(&opens, slot) {
+        if !mine(&opens[..], slot) {
             return Err(VaultError::invalid("device_key"));
         }
     }
