@@ -140,10 +140,6 @@ impl Vault {
             let new_seal = SealKey::new(&new_key)?;
             let mut next = directory.clone();
             let code = wrap_own_slots(&mut header, &mut next, &new_key, stretched, needs, device)?;
-            let mut other_rows = Vec::new();
-            if needs != directory.passcode_needs_device_key {
-                follow_cover(conn, session, &mut header, device, &mut other_rows)?;
-            }
             let new_drop = match &next.drop_secret {
                 Some(_) => {
                     let secret = DropSecret::generate()?;
@@ -155,6 +151,15 @@ impl Vault {
                 }
                 None => None,
             };
+            let mut other_rows = Vec::new();
+            let hardening_changed = needs != directory.passcode_needs_device_key;
+            update_cover(
+                conn,
+                session,
+                &mut header,
+                hardening_changed.then_some(device),
+                &mut other_rows,
+            )?;
             let ids = store::record_ids(conn)?;
             let mut progress = Progress::new(listener.clone(), ids.len() as u64);
             progress.report()?;
@@ -259,28 +264,29 @@ fn wrap_own_slots(
     Ok(code)
 }
 
-/// The real passcode changed its need of the device key: the duress slot
-/// follows (under the cover's own key, which does not change), and the
-/// cover's directory says so.
-fn follow_cover(
+/// The real space's cover: its directory shows the header's drop key,
+/// which has just changed, and when the real passcode changed its need of
+/// the device key (`follow` is `Some(device key or none)`), the duress
+/// slot follows (under the cover's own key, which does not change).
+fn update_cover(
     conn: &rusqlite::Connection,
     session: &Session,
     header: &mut Header,
-    device: Option<&[u8]>,
+    follow: Option<Option<&[u8]>>,
     rows: &mut Vec<(i64, Vec<u8>)>,
 ) -> Result<()> {
     let (Some(cover), Some(seal)) = (&session.directory.cover, &session.cover_seal) else {
         return Ok(());
     };
-    let Some(stretched) = &cover.stretched else {
-        return Ok(());
-    };
     let other_row = other_directory_row(session.directory_row);
     let mut cover_dir = Directory::open(seal, &store::read_meta(conn, other_row)?)?;
-    let key = Zeroizing::new(cover.data_key);
-    let material = keyring::passcode_material(stretched, device);
-    header.wrap(usize::from(cover_dir.passcode_slot), &material, &key)?;
-    cover_dir.passcode_needs_device_key = device.is_some();
+    cover_dir.drop_public = header.drop_public;
+    if let (Some(device), Some(stretched)) = (follow, &cover.stretched) {
+        let key = Zeroizing::new(cover.data_key);
+        let material = keyring::passcode_material(stretched, device);
+        header.wrap(usize::from(cover_dir.passcode_slot), &material, &key)?;
+        cover_dir.passcode_needs_device_key = device.is_some();
+    }
     rows.push((other_row, cover_dir.seal(seal)?));
     Ok(())
 }
