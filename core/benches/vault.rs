@@ -457,6 +457,36 @@ fn bench_list_page(dir: &Path, count: usize, blob_len: usize) {
     );
 }
 
+/// Issue 11 §5: re-keying the vault of `bench_load` (every record sealed
+/// again, one transaction, the WAL truncated) beside unlocking (loading)
+/// the same vault.
+fn bench_rekey(dir: &Path, count: usize) {
+    let path = dir.join(format!("load-{count}.db"));
+    let vault = Vault::open(path.to_string_lossy().into_owned()).unwrap();
+    let t = Instant::now();
+    vault
+        .unlock(Secret::DeviceKey {
+            key: DEVICE_KEY.to_vec(),
+        })
+        .unwrap();
+    let load = t.elapsed();
+    let records = vault.status().unwrap().record_count;
+    let t = Instant::now();
+    vault
+        .rekey("2580".into(), Some(DEVICE_KEY.to_vec()), None)
+        .unwrap();
+    let rekey = t.elapsed();
+    assert_eq!(vault.status().unwrap().record_count, records);
+    report_against(
+        &format!("rekey {count} records"),
+        "rekey",
+        rekey,
+        "load",
+        load,
+        None,
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` does not.
     let dir = tempfile::tempdir().unwrap();
@@ -467,10 +497,12 @@ fn main() {
     bench_create_and_unlock(dir.path());
     bench_write_one(dir.path(), blob_len);
     bench_load(dir.path(), 10_000, blob_len);
+    bench_rekey(dir.path(), 10_000);
     if quick() {
         bench_list_page(dir.path(), 10_000, blob_len);
     } else {
         bench_load(dir.path(), 100_000, blob_len);
+        bench_rekey(dir.path(), 100_000);
         bench_list_page(dir.path(), 100_000, blob_len);
     }
 }

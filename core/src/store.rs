@@ -271,3 +271,26 @@ pub(crate) fn count_records(conn: &Connection) -> Result<u64> {
 pub(crate) fn checkpoint(conn: &Connection) {
     let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
 }
+
+/// The id of every stored record (for a pass that rewrites rows one by one
+/// inside a transaction, without holding every blob in memory).
+pub(crate) fn record_ids(conn: &Connection) -> Result<Vec<Vec<u8>>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM b")?;
+    let mut rows = stmt.query([])?;
+    let mut ids = Vec::new();
+    while let Some(row) = rows.next()? {
+        ids.push(row.get_ref(0)?.as_blob().unwrap_or_default().to_vec());
+    }
+    Ok(ids)
+}
+
+/// One stored record's sealed blob (empty when it is not a blob).
+pub(crate) fn read_record(conn: &Connection, id: &[u8]) -> Result<Option<Vec<u8>>> {
+    let mut stmt = conn.prepare_cached("SELECT v FROM b WHERE id = ?1")?;
+    let value = stmt
+        .query_row([id], |r| {
+            Ok(r.get_ref(0)?.as_blob().unwrap_or_default().to_vec())
+        })
+        .optional()?;
+    Ok(value)
+}

@@ -15,6 +15,7 @@ pub(crate) mod people;
 pub(crate) mod prompts;
 pub(crate) mod protection;
 pub(crate) mod reflections;
+pub(crate) mod rekey;
 pub(crate) mod safety_plan;
 pub(crate) mod triggers;
 

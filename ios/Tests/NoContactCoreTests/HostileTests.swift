@@ -295,6 +295,21 @@ let hostileCalls: [HostileCall] = {
     }
     call("method_vault_remove_device_key", e) { a, _ in try a.vault.removeDeviceKey() }
     call("method_vault_set_device_key", r) { a, h in try a.vault.setDeviceKey(key: h.key) }
+    // Re-keying (RekeyTests.swift).
+    // The current passcode may be the odd text itself (set by a call above): x, not r.
+    call("method_vault_rekey", x) { a, h in _ = try a.vault.rekey(passcode: h.text, deviceKey: nil, listener: nil) }
+    call("method_vault_rekey", r) { a, h in _ = try a.vault.rekey(passcode: a.current, deviceKey: h.key, listener: nil) }
+    call("method_vault_change_passcode_and_rekey", x) { a, h in
+        _ = try a.vault.changePasscodeAndRekey(currentPasscode: h.text, newPasscode: passcode + "3", deviceKey: nil, listener: nil)
+        a.current = passcode + "3"
+    }
+    call("method_vault_change_passcode_and_rekey", r) { a, h in
+        _ = try a.vault.changePasscodeAndRekey(currentPasscode: a.current, newPasscode: passcode + "3", deviceKey: h.key, listener: nil)
+    }
+    call("method_vault_change_passcode_and_rekey", x) { a, h in
+        _ = try a.vault.changePasscodeAndRekey(currentPasscode: a.current, newPasscode: h.text, deviceKey: nil, listener: nil)
+        a.current = h.text
+    }
     // People.
     call("method_vault_add_person", s) { a, h in _ = try a.vault.addPerson(input: personInput(h)) }
     call("method_vault_delete_person", r) { a, h in try a.vault.deletePerson(id: h.personId) }

@@ -1,6 +1,6 @@
 // Runs allTests (VaultTests.swift), domainTests (DomainTests.swift),
 // insightsTests (InsightsTests.swift), ledgerTests (LedgerTests.swift),
-// protectionTests (ProtectionTests.swift), writersTests (WritersTests.swift), hardeningTests (HardeningTests.swift) and hostileTests (HostileTests.swift):
+// protectionTests (ProtectionTests.swift), writersTests (WritersTests.swift), hardeningTests (HardeningTests.swift) and hostileTests (HostileTests.swift), rekeyTests (RekeyTests.swift):
 // prints `PASS name` or `FAIL name: reason` for each, then `N passed, M failed`, and exits non-zero if any test failed
 // or none ran. Arguments, if given, select tests by substring.
 import Foundation
@@ -12,6 +12,7 @@ var passed = 0
 var failed = 0
 for (name, body) in allTests + domainTests + insightsTests + ledgerTests + protectionTests + securityTests + writersTests
     + hardeningTests + hostileTests
+    + rekeyTests  // RekeyTests.swift
 {
     if !filters.isEmpty && !filters.contains(where: { name.contains($0) }) { continue }
     let started = Date()

@@ -194,6 +194,19 @@ internal val CALLS: List<HostileCall> = run {
     call("method_vault_recover_with_device_key", r) { h -> vault.recoverWithDeviceKey(h.id, h.text, h.key) }
     call("method_vault_remove_device_key", e) { vault.removeDeviceKey() }
     call("method_vault_set_device_key", r) { h -> vault.setDeviceKey(h.key) }
+    // Re-keying (SecurityRekeyTest.kt).
+    // The current passcode may be the odd text itself (set by a call above): x, not r.
+    call("method_vault_rekey", x) { h -> vault.rekey(h.text, null, null) }
+    call("method_vault_rekey", r) { h -> vault.rekey(passcode, h.key, null) }
+    call("method_vault_change_passcode_and_rekey", x) { h ->
+        vault.changePasscodeAndRekey(h.text, PASSCODE + "3", null, null)
+        passcode = PASSCODE + "3"
+    }
+    call("method_vault_change_passcode_and_rekey", r) { h -> vault.changePasscodeAndRekey(passcode, PASSCODE + "3", h.key, null) }
+    call("method_vault_change_passcode_and_rekey", x) { h ->
+        vault.changePasscodeAndRekey(passcode, h.text, null, null)
+        passcode = h.text
+    }
     // People.
     call("method_vault_add_person", s) { h -> vault.addPerson(personInput(h)) }
     call("method_vault_delete_person", r) { h -> vault.deletePerson(h.personId) }

@@ -440,6 +440,7 @@ fun main(args: Array<String>) {
     registerWritersTests() // WritersTest.kt
     registerHostileTests() // HostileTest.kt
     registerHardeningTests() // HardeningTest.kt
+    registerSecurityRekeyTests() // SecurityRekeyTest.kt
     var passed = 0
     var failed = 0
     for ((name, body) in tests) {
