@@ -39,7 +39,7 @@ let rekeyTests: [(String, (TestContext) throws -> Void)] = [
     ("Rekey: with progress, a new recovery code, every entry kept", { t in
         let created = try t.create()
         let v = created.vault
-        for i in 0..<40 { _ = try v.addReflection(input: entry(journal("entry \(i)"))) }
+        for i in 0..<40 { _ = try v.addReflection(reflection: entry(journal("entry \(i)"))) }
         let before = try v.rekeyTexts()
         let listener = RekeyListener()
         guard let code = try v.rekey(passcode: passcode, deviceKey: nil, listener: listener) else {
@@ -61,7 +61,7 @@ let rekeyTests: [(String, (TestContext) throws -> Void)] = [
     ("Rekey: a cancelled re-key leaves everything as it was", { t in
         let created = try t.create()
         let v = created.vault
-        for i in 0..<60 { _ = try v.addReflection(input: entry(journal("entry \(i)"))) }
+        for i in 0..<60 { _ = try v.addReflection(reflection: entry(journal("entry \(i)"))) }
         let bytes = FileManager.default.contents(atPath: t.path())
         for stopAt: UInt64 in [0, 5] {
             try assertThrows(.Cancelled, "cancel at \(stopAt)") {
@@ -84,7 +84,7 @@ let rekeyTests: [(String, (TestContext) throws -> Void)] = [
     ("Rekey: the current passcode is required, bad input refused", { t in
         let created = try t.create()
         let v = created.vault
-        _ = try v.addReflection(input: entry(journal("kept")))
+        _ = try v.addReflection(reflection: entry(journal("kept")))
         try assertThrows(.WrongSecret, "a wrong current passcode") {
             try v.changePasscodeAndRekey(
                 currentPasscode: "not the passcode", newPasscode: newPasscode, deviceKey: nil, listener: nil)
