@@ -15,6 +15,7 @@ use crate::crypto::kdf::{KDF_CEILING, KDF_FLOOR};
 use crate::crypto::seal::{self, Purpose, SealKey, SEAL_OVERHEAD, SEAL_VERSION};
 use crate::crypto::{random, KEY_LEN};
 use crate::header::{Header, SlotKind, SlotMaterial, SLOT_COUNT};
+use crate::lockout::SealedPolicy;
 use crate::{Result, VaultError};
 
 /// Shortest passcode accepted (a 4-digit PIN; see the README on its limits).
@@ -92,6 +93,10 @@ pub(crate) struct Directory {
     /// duress calls answer inside a cover as in a vault without one.
     #[serde(default)]
     pub(crate) nested: Option<Nested>,
+    /// The copy of the lock policy out of reach of the row in clear (see
+    /// `lockout`); written at every unlock and with every change.
+    #[serde(default)]
+    pub(crate) lock_policy: Option<SealedPolicy>,
 }
 
 /// A cover space's own duress passcode: a reserved slot that, once set,
@@ -245,10 +250,15 @@ pub(crate) fn pick(choices: &[u8]) -> Result<u8> {
     Ok(choices[usize::from(r) % choices.len()])
 }
 
-/// Checks a new passcode against the documented limits.
+/// Checks a new passcode against the documented limits: its length, and
+/// no control characters. PBKDF2 pads a short passcode with zero bytes, so
+/// `"2580"` and `"2580\0"` would derive the same key; and a tab or a line
+/// break is what a paste brings along, not what a person meant to type.
 pub(crate) fn validate_passcode(passcode: &str) -> Result<()> {
     let chars = passcode.chars().count();
-    if !(PASSCODE_MIN_CHARS..=PASSCODE_MAX_CHARS).contains(&chars) {
+    if !(PASSCODE_MIN_CHARS..=PASSCODE_MAX_CHARS).contains(&chars)
+        || passcode.chars().any(char::is_control)
+    {
         return Err(VaultError::invalid("passcode"));
     }
     Ok(())
@@ -336,8 +346,14 @@ pub(crate) fn check_shape(secret: &Secret) -> Result<()> {
 
 /// At unlock, any passcode within the length limits is worth trying; one
 /// outside them cannot be right and is refused before the slow KDF runs.
-fn check_passcode_shape(passcode: &str) -> Result<()> {
-    if passcode.is_empty() || passcode.chars().count() > PASSCODE_MAX_CHARS {
+/// So is one with a NUL: PBKDF2's zero padding would let `"2580\0"` open
+/// what `"2580"` opens. (Other control characters are still tried, for a
+/// passcode set before they were refused.)
+pub(crate) fn check_passcode_shape(passcode: &str) -> Result<()> {
+    if passcode.is_empty()
+        || passcode.chars().count() > PASSCODE_MAX_CHARS
+        || passcode.contains('\0')
+    {
         return Err(VaultError::invalid("passcode"));
     }
     Ok(())
@@ -457,6 +473,21 @@ mod tests {
         assert!(validate_passcode("🔒🔒🔒🔒").is_ok());
         assert!(validate_passcode(&"x".repeat(PASSCODE_MAX_CHARS)).is_ok());
         assert!(validate_passcode(&"x".repeat(PASSCODE_MAX_CHARS + 1)).is_err());
+        for bad in [
+            "2580\0",
+            "\02580",
+            "25\t80",
+            "2580\n",
+            "25\u{7f}80",
+            "25\u{85}80",
+        ] {
+            assert!(validate_passcode(bad).is_err(), "{bad:?}");
+        }
+        // Not control characters: kept.
+        assert!(validate_passcode("25 80").is_ok());
+        assert!(validate_passcode("2580\u{200f}").is_ok());
+        assert!(check_passcode_shape("2580\0").is_err());
+        assert!(check_passcode_shape("25\t80").is_ok());
     }
 
     #[test]

@@ -109,3 +109,28 @@ mod tests {
         assert!(Dropped::open(&other, &id.0, &blob).is_err());
     }
 }
+
+/// Failed unlocks among waiting drops since the last unlock of either
+/// space: the real space's drops stay until its own unlock, and a cover's
+/// unlock leaves a `DuressUnlock` drop (and resets the count in clear).
+pub(crate) fn failures_since_last_unlock(dropped: &[(RecordId, Dropped)]) -> u32 {
+    let mut access: Vec<&Dropped> = dropped
+        .iter()
+        .map(|(_, d)| d)
+        .filter(|d| matches!(d.what, DroppedWhat::Access { .. }))
+        .collect();
+    access.sort_by_key(|d| (d.at, d.nanos));
+    let mut count: u32 = 0;
+    for d in access {
+        match d.what {
+            DroppedWhat::Access {
+                kind: AccessKind::FailedUnlock,
+            } => count = count.saturating_add(1),
+            DroppedWhat::Access {
+                kind: AccessKind::DuressUnlock | AccessKind::Unlock,
+            } => count = 0,
+            _ => {}
+        }
+    }
+    count
+}

@@ -10,11 +10,14 @@
 
 use std::time::{Duration, SystemTime};
 
+use serde::{Deserialize, Serialize};
+
 use crate::time;
 use crate::{Result, VaultError};
 
 /// Layout of the row: `format (1) | failures u32 | last attempt ms i64 |
-/// erase after u32 (0: never) | idle timeout s u32 | zeros`, little-endian.
+/// erase after u32 (0: never) | idle timeout s u32 | last attempt on the
+/// boot clock ms u64 (0: not known) | zeros`, little-endian.
 const FORMAT: u8 = 1;
 pub(crate) const LOCK_ROW_LEN: usize = 32;
 
@@ -54,7 +57,66 @@ impl Default for LockPolicy {
     }
 }
 
+/// A clock that counts from the device's boot, sleep included, and that
+/// setting the date does not move: `SystemClock.elapsedRealtime()` on
+/// Android, `clock_gettime_nsec_np(CLOCK_MONOTONIC)` on iOS. Given to
+/// [`crate::Vault::set_boot_clock`], it times the wait after failed
+/// unlocks, so that a clock set forward does not end it. Must not throw.
+#[cfg_attr(feature = "uniffi", uniffi::export(with_foreign))]
+pub trait BootClock: Send + Sync {
+    /// Milliseconds since the device booted.
+    fn millis_since_boot(&self) -> u64;
+}
+
+/// The copy of the lock policy kept in each space's sealed directory,
+/// where nobody without the key can change it: at an unlock the stricter
+/// of it and the row in clear applies (see [`LockPolicy::stricter`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SealedPolicy {
+    /// 0: never.
+    erase_after_failures: u32,
+    /// 0: never.
+    idle_timeout_seconds: u32,
+}
+
+impl From<LockPolicy> for SealedPolicy {
+    fn from(p: LockPolicy) -> Self {
+        Self {
+            erase_after_failures: p.erase_after_failures.unwrap_or(0),
+            idle_timeout_seconds: p.idle_timeout_seconds,
+        }
+    }
+}
+
+impl From<SealedPolicy> for LockPolicy {
+    fn from(p: SealedPolicy) -> Self {
+        Self {
+            erase_after_failures: (p.erase_after_failures != 0).then_some(p.erase_after_failures),
+            idle_timeout_seconds: p.idle_timeout_seconds,
+        }
+    }
+}
+
 impl LockPolicy {
+    /// Each setting at its stricter value: an erase after fewer failures
+    /// (any erase is stricter than none), a shorter idle timeout (any is
+    /// stricter than none).
+    pub(crate) fn stricter(self, other: LockPolicy) -> LockPolicy {
+        let erase_after_failures = match (self.erase_after_failures, other.erase_after_failures) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let idle_timeout_seconds = match (self.idle_timeout_seconds, other.idle_timeout_seconds) {
+            (0, b) => b,
+            (a, 0) => a,
+            (a, b) => a.min(b),
+        };
+        LockPolicy {
+            erase_after_failures,
+            idle_timeout_seconds,
+        }
+    }
+
     pub(crate) fn validate(&self, accept_evidence_loss: bool) -> Result<()> {
         if let Some(n) = self.erase_after_failures {
             if !(ERASE_AFTER_MIN..=ERASE_AFTER_MAX).contains(&n) {
@@ -89,6 +151,9 @@ pub struct LockState {
 pub(crate) struct LockRow {
     pub(crate) failures: u32,
     pub(crate) last_attempt_ms: i64,
+    /// The last attempt on the app's boot clock, when it gave one (0: not
+    /// known).
+    pub(crate) last_attempt_boot_ms: u64,
     pub(crate) policy: LockPolicy,
 }
 
@@ -101,6 +166,7 @@ impl LockRow {
         let erase = self.policy.erase_after_failures.unwrap_or(0);
         out[13..17].copy_from_slice(&erase.to_le_bytes());
         out[17..21].copy_from_slice(&self.policy.idle_timeout_seconds.to_le_bytes());
+        out[21..29].copy_from_slice(&self.last_attempt_boot_ms.to_le_bytes());
         out
     }
 
@@ -118,11 +184,14 @@ impl LockRow {
         };
         let mut last = [0u8; 8];
         last.copy_from_slice(&bytes[5..13]);
+        let mut boot = [0u8; 8];
+        boot.copy_from_slice(&bytes[21..29]);
         let erase = u32_at(13);
         let idle = u32_at(17);
         Ok(Self {
             failures: u32_at(1),
             last_attempt_ms: i64::from_le_bytes(last),
+            last_attempt_boot_ms: u64::from_le_bytes(boot),
             policy: LockPolicy {
                 erase_after_failures: (erase != 0)
                     .then(|| erase.clamp(ERASE_AFTER_MIN, ERASE_AFTER_MAX)),
@@ -135,24 +204,42 @@ impl LockRow {
         })
     }
 
-    /// Seconds to wait at `now` before another attempt is taken. A clock
-    /// set back does not lengthen the wait beyond one full step.
-    pub(crate) fn wait_at(&self, now: SystemTime) -> u64 {
+    /// Seconds to wait at `now` before another attempt is taken.
+    ///
+    /// With the boot clock (`boot_now`, and a last attempt stamped on it)
+    /// the wall clock is not read at all: the time since the last attempt
+    /// is the boot clock's difference, or, when the clock is behind the
+    /// stamp (the device restarted since), the time since this boot, the
+    /// least that can have passed. Setting the date changes nothing then.
+    /// Without it, the wall clock: set forward it ends the wait; set back
+    /// it does not lengthen the wait beyond one full step.
+    pub(crate) fn wait_at(&self, now: SystemTime, boot_now: Option<u64>) -> u64 {
         let step = wait_after(self.failures);
         if step == 0 {
             return 0;
         }
-        let elapsed_ms = time::to_millis(now)
-            .saturating_sub(self.last_attempt_ms)
-            .max(0);
-        let elapsed = u64::try_from(elapsed_ms).unwrap_or(0) / 1000;
-        step.saturating_sub(elapsed)
+        let elapsed_ms = match boot_now {
+            Some(boot) if self.last_attempt_boot_ms != 0 => {
+                if boot >= self.last_attempt_boot_ms {
+                    boot - self.last_attempt_boot_ms
+                } else {
+                    boot
+                }
+            }
+            _ => {
+                let ms = time::to_millis(now)
+                    .saturating_sub(self.last_attempt_ms)
+                    .max(0);
+                u64::try_from(ms).unwrap_or(0)
+            }
+        };
+        step.saturating_sub(elapsed_ms / 1000)
     }
 
-    pub(crate) fn state(&self, now: SystemTime) -> LockState {
+    pub(crate) fn state(&self, now: SystemTime, boot_now: Option<u64>) -> LockState {
         LockState {
             failed_attempts: self.failures,
-            retry_after_seconds: self.wait_at(now),
+            retry_after_seconds: self.wait_at(now, boot_now),
             attempts_before_erase: self
                 .policy
                 .erase_after_failures
@@ -202,6 +289,7 @@ mod tests {
         let row = LockRow {
             failures: 7,
             last_attempt_ms: 1_800_000_000_000,
+            last_attempt_boot_ms: 123_456_789,
             policy: LockPolicy {
                 erase_after_failures: Some(10),
                 idle_timeout_seconds: 60,
@@ -225,12 +313,50 @@ mod tests {
         let row = LockRow {
             failures: 6,
             last_attempt_ms: time::to_millis(at),
+            last_attempt_boot_ms: 0,
             policy: LockPolicy::default(),
         };
-        assert_eq!(row.wait_at(at), 60);
-        assert_eq!(row.wait_at(at + Duration::from_secs(45)), 15);
-        assert_eq!(row.wait_at(at + Duration::from_secs(600)), 0);
-        assert_eq!(row.wait_at(at - Duration::from_secs(86_400)), 60);
+        assert_eq!(row.wait_at(at, None), 60);
+        assert_eq!(row.wait_at(at + Duration::from_secs(45), None), 15);
+        assert_eq!(row.wait_at(at + Duration::from_secs(600), None), 0);
+        assert_eq!(row.wait_at(at - Duration::from_secs(86_400), None), 60);
+        // A boot clock given now, but the attempt was not stamped on it.
+        assert_eq!(row.wait_at(at + Duration::from_secs(45), Some(5_000)), 15);
+    }
+
+    #[test]
+    fn on_the_boot_clock_a_changed_date_does_not_end_the_wait() {
+        let at = time::from_millis(1_800_000_000_000);
+        let boot = 3_600_000; // an hour after boot
+        let row = LockRow {
+            failures: 6,
+            last_attempt_ms: time::to_millis(at),
+            last_attempt_boot_ms: boot,
+            policy: LockPolicy::default(),
+        };
+        let a_year_on = at + Duration::from_secs(365 * 86_400);
+        assert_eq!(row.wait_at(a_year_on, Some(boot)), 60);
+        assert_eq!(row.wait_at(a_year_on, Some(boot + 45_000)), 15);
+        assert_eq!(row.wait_at(at, Some(boot + 60_000)), 0);
+        // Restarted: the clock is behind the stamp; only the time since
+        // this boot counts, whatever the date says.
+        assert_eq!(row.wait_at(a_year_on, Some(20_000)), 40);
+        assert_eq!(row.wait_at(a_year_on, Some(61_000)), 0);
+    }
+
+    #[test]
+    fn the_stricter_policy_takes_each_setting_at_its_stricter_value() {
+        let p = |erase: Option<u32>, idle: u32| LockPolicy {
+            erase_after_failures: erase,
+            idle_timeout_seconds: idle,
+        };
+        assert_eq!(p(None, 0).stricter(p(Some(10), 300)), p(Some(10), 300));
+        assert_eq!(p(Some(10), 300).stricter(p(None, 0)), p(Some(10), 300));
+        assert_eq!(p(Some(20), 60).stricter(p(Some(10), 300)), p(Some(10), 60));
+        assert_eq!(p(None, 0).stricter(p(None, 0)), p(None, 0));
+        let sealed = SealedPolicy::from(p(Some(12), 90));
+        assert_eq!(LockPolicy::from(sealed), p(Some(12), 90));
+        assert_eq!(LockPolicy::from(SealedPolicy::from(p(None, 0))), p(None, 0));
     }
 
     #[test]

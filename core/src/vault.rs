@@ -23,7 +23,7 @@ use crate::hold::Hold;
 use crate::keyring::{self, Directory, Secret};
 use crate::load::{self, Keys, Loaded};
 use crate::locked::{self, Dropped, DroppedWhat};
-use crate::lockout::LockRow;
+use crate::lockout::{BootClock, LockRow};
 use crate::memory::Index;
 use crate::record::{Record, RecordId};
 use crate::store;
@@ -104,6 +104,15 @@ pub(crate) struct Inner {
     pub(crate) path: PathBuf,
     /// Set by `erase`: every call fails with `Erased` from then on.
     pub(crate) erased: bool,
+    /// The app's boot clock, when it gave one (see `set_boot_clock`).
+    pub(crate) boot_clock: Option<Arc<dyn BootClock>>,
+}
+
+impl Inner {
+    /// Now on the app's boot clock, when it gave one.
+    pub(crate) fn boot_now(&self) -> Option<u64> {
+        self.boot_clock.as_ref().map(|c| c.millis_since_boot())
+    }
 }
 
 /// Writes that go into the same transaction as a store: rows of `h`, and
@@ -712,6 +721,7 @@ impl Vault {
             spare_slot: None,
             cover_box_secret: Some(*cover_box_key.to_bytes()),
             nested: None,
+            lock_policy: Some(crate::LockPolicy::default().into()),
         };
         let recovery_slot = directory.free_slot()?;
         directory.recovery_slot = Some(recovery_slot);
@@ -779,6 +789,7 @@ impl Vault {
                 session: Some(session),
                 path: path.to_path_buf(),
                 erased: false,
+                boot_clock: None,
             }),
             unlocking: Mutex::new(()),
         };
@@ -800,6 +811,7 @@ impl Vault {
                 session: None,
                 path: path.to_path_buf(),
                 erased: false,
+                boot_clock: None,
             }),
             unlocking: Mutex::new(()),
         })
@@ -977,6 +989,11 @@ impl Vault {
             }
             return Err(VaultError::WrongSecret);
         };
+        // The sealed copy of the policy, which a hand on the row in clear
+        // cannot reach: the stricter of the two applies from now on.
+        if let Some(sealed) = directory.lock_policy {
+            lock.policy = lock.policy.stricter(sealed.into());
+        }
         lock.failures = 0;
         let reset = lock.to_bytes();
         let Inner {
@@ -988,6 +1005,7 @@ impl Vault {
         if let Some(session) = current_session {
             if session.data_key[..] == data_key[..] {
                 store::write_meta(conn, &[(store::LOCK_ROW, &reset)])?;
+                session.idle_timeout = lock.idle_timeout();
                 session.last_active = Instant::now();
                 return Ok(());
             }
@@ -1008,6 +1026,20 @@ impl Vault {
             dropped,
             foreign,
         } = load::load(conn, session.keys())?;
+        // Failed unlocks leave sealed drops a hand on the row in clear
+        // cannot tell from records: more of them since the last unlock
+        // than the erase policy allows means the count was set back, and
+        // the erase it would have made happens now.
+        if lock
+            .policy
+            .erase_after_failures
+            .is_some_and(|n| locked::failures_since_last_unlock(&dropped) >= n)
+        {
+            drop(session);
+            drop(guard);
+            self.erase()?;
+            return Err(VaultError::Erased);
+        }
         session.index = index;
         session.foreign_rows = foreign;
         let mut rows = Vec::new();
@@ -1046,6 +1078,14 @@ impl Vault {
         if let Some(row) = &box_row {
             meta.push((store::COVER_BOX_ROW, row));
         }
+        // The sealed copy follows the policy that applies.
+        let sealed_policy = Some(lock.policy.into());
+        let directory_bytes;
+        if session.directory.lock_policy != sealed_policy {
+            session.directory.lock_policy = sealed_policy;
+            directory_bytes = session.directory.seal(&session.seal)?;
+            meta.push((session.directory_row, &directory_bytes));
+        }
         let along = Along {
             meta: &meta,
             rows: &rows,
@@ -1077,12 +1117,15 @@ impl Vault {
     fn begin_attempt(&self, now: SystemTime) -> Result<LockRow> {
         let mut guard = self.inner();
         let mut lock = Self::lock_row(&guard.conn)?;
-        let wait = lock.wait_at(now);
+        let boot = guard.boot_now();
+        let wait = lock.wait_at(now, boot);
         if wait > 0 {
             return Err(VaultError::TryLater { seconds: wait });
         }
         lock.failures = lock.failures.saturating_add(1);
         lock.last_attempt_ms = time::to_millis(now);
+        // 0 means "not stamped"; a boot clock reading 0 is a millisecond off.
+        lock.last_attempt_boot_ms = boot.map_or(0, |b| b.max(1));
         store::write_meta(&mut guard.conn, &[(store::LOCK_ROW, &lock.to_bytes())])?;
         Ok(lock)
     }

@@ -243,3 +243,62 @@ fn a_query_window_that_ends_before_it_starts_lists_nothing_without_a_panic() {
         .is_empty());
     assert_eq!(f.vault.list_events(all_events()).unwrap().events.len(), 1);
 }
+
+#[test]
+fn passcodes_with_control_characters_are_refused_and_a_nul_never_opens() {
+    // PBKDF2 pads a short passcode with zero bytes: without the check,
+    // "4711\0" would open what "4711" opens.
+    let f = fixture();
+    f.vault.add_reflection(journal("to keep")).unwrap();
+    f.vault.lock();
+    let before = f.vault.lock_state().unwrap();
+    for typed in [format!("{PASSCODE}\0"), format!("{PASSCODE}\0\0\0")] {
+        assert_eq!(
+            f.vault.unlock(passcode(&typed)),
+            Err(VaultError::invalid_field("passcode"))
+        );
+    }
+    // Refused before anything was counted.
+    assert_eq!(f.vault.lock_state().unwrap(), before);
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    for bad in ["2580\0", "25\t80", "2580\n", "\u{1b}[2580", "25\u{7f}80"] {
+        assert_eq!(
+            f.vault.change_passcode(bad.into(), None),
+            Err(VaultError::invalid_field("passcode")),
+            "{bad:?}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = setup();
+        s.passcode = bad.into();
+        assert_eq!(
+            nocontact_core::Vault::create(&dir.path().join("v.db"), s).err(),
+            Some(VaultError::invalid_field("passcode")),
+            "{bad:?}"
+        );
+        assert_eq!(
+            f.vault.set_duress_passcode(bad.into()),
+            Err(VaultError::invalid_field("duress_passcode")),
+            "{bad:?}"
+        );
+    }
+    // Nothing changed: the old passcode still opens, the entry is there.
+    f.vault.lock();
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(f.vault.status().unwrap().damaged_records, 0);
+    assert_eq!(
+        f.vault
+            .list_reflections(all_reflections())
+            .unwrap()
+            .reflections
+            .len(),
+        1
+    );
+    let file = f.dir.path().join("b.bin");
+    let arg = file.to_string_lossy().into_owned();
+    assert_eq!(
+        f.vault
+            .export_backup(arg, format!("{BACKUP_PHRASE}\0"), None),
+        Err(VaultError::invalid_field("passphrase"))
+    );
+    assert!(!file.exists());
+}

@@ -673,3 +673,189 @@ fn each_space_keeps_its_own_device_key() {
     f.vault.unlock(passcode(DURESS)).unwrap();
     assert_eq!(reflections(&f.vault).unwrap()[0].body.text, "cover");
 }
+
+#[test]
+fn a_locked_entry_naming_a_person_deleted_meanwhile_is_kept() {
+    let f = fixture();
+    let ex = person(&f.vault, "Ash");
+    // The app holds the vault unlocked; the widget, still showing Ash,
+    // logs an attempt while the person deletes Ash in the app.
+    let widget = open(&f.path).unwrap();
+    widget
+        .log_while_locked(
+            QuickEntry::TheirAttempt {
+                person_id: ex.clone(),
+                channel: Channel::Text,
+            },
+            0,
+        )
+        .unwrap();
+    f.vault.delete_person(ex.clone()).unwrap();
+    f.vault.lock();
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    let events = events(&f.vault).unwrap();
+    assert_eq!(events.len(), 1, "the widget's entry is lost");
+    eprintln!("{:?}", events[0]);
+    assert!(f.vault.chain_report().unwrap().intact);
+    assert_eq!(f.vault.status().unwrap().damaged_records, 0);
+}
+
+/// Rewrites bytes of the lock row (`h` row 3) as a hand on the file can.
+fn edit_lock_row(path: &std::path::Path, at: usize, bytes: &[u8]) {
+    let conn = raw(path);
+    let mut row: Vec<u8> = conn
+        .query_row("SELECT v FROM h WHERE k = 3", [], |r| r.get(0))
+        .unwrap();
+    row[at..at + bytes.len()].copy_from_slice(bytes);
+    conn.execute("UPDATE h SET v = ?1 WHERE k = 3", [row])
+        .unwrap();
+}
+
+fn erase_after(vault: &Vault, n: u32) {
+    vault
+        .set_lock_policy(
+            LockPolicy {
+                erase_after_failures: Some(n),
+                idle_timeout_seconds: 60,
+            },
+            true,
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_policy_turned_off_in_the_clear_row_comes_back_at_the_next_unlock() {
+    let f = fixture();
+    erase_after(&f.vault, 10);
+    f.vault.lock();
+    // Erase off, idle timeout off, in the row in clear.
+    edit_lock_row(&f.path, 13, &0u32.to_le_bytes());
+    edit_lock_row(&f.path, 17, &0u32.to_le_bytes());
+    let reopened = open(&f.path).unwrap();
+    assert_eq!(reopened.lock_policy().unwrap().erase_after_failures, None);
+    reopened.unlock(passcode(PASSCODE)).unwrap();
+    let policy = reopened.lock_policy().unwrap();
+    assert_eq!(policy.erase_after_failures, Some(10));
+    assert_eq!(policy.idle_timeout_seconds, 60);
+    assert!(reopened.idle_seconds_left().is_some_and(|s| s <= 60));
+    // A change made in the app is a change of both.
+    reopened
+        .set_lock_policy(
+            LockPolicy {
+                erase_after_failures: None,
+                idle_timeout_seconds: 300,
+            },
+            false,
+        )
+        .unwrap();
+    reopened.lock();
+    reopened.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(
+        reopened.lock_policy().unwrap(),
+        LockPolicy {
+            erase_after_failures: None,
+            idle_timeout_seconds: 300,
+        }
+    );
+}
+
+#[test]
+fn a_failure_count_set_back_in_the_clear_row_still_erases_at_the_next_unlock() {
+    let f = fixture();
+    f.vault.add_reflection(journal("kept")).unwrap();
+    erase_after(&f.vault, 5);
+    f.vault.lock();
+    let guesser = open(&f.path).unwrap();
+    for round in 0..3 {
+        for _ in 0..4 {
+            assert_eq!(guesser.unlock(wrong()), Err(VaultError::WrongSecret));
+        }
+        // The count and the wait set back by hand before the fifth guess.
+        edit_lock_row(&f.path, 1, &0u32.to_le_bytes());
+        assert_eq!(guesser.lock_state().unwrap().failed_attempts, 0, "{round}");
+    }
+    // Twelve failures against a limit of five: the guess that is right
+    // erases instead of opening.
+    assert_eq!(guesser.unlock(passcode(PASSCODE)), Err(VaultError::Erased));
+    assert!(!f.path.exists());
+    assert_eq!(
+        open(&f.path).err(),
+        Some(VaultError::NotFound),
+        "the file is gone"
+    );
+}
+
+#[test]
+fn failures_below_the_limit_and_a_cover_unlock_between_them_do_not_erase() {
+    let f = fixture();
+    f.vault.add_reflection(journal("kept")).unwrap();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
+    erase_after(&f.vault, 5);
+    f.vault.lock();
+    let v = open(&f.path).unwrap();
+    for _ in 0..4 {
+        assert_eq!(v.unlock(wrong()), Err(VaultError::WrongSecret));
+    }
+    // The cover opens and resets the count: the four before it are not
+    // counted against the real space either.
+    v.unlock(passcode(DURESS)).unwrap();
+    v.lock();
+    for _ in 0..4 {
+        assert_eq!(v.unlock(wrong()), Err(VaultError::WrongSecret));
+    }
+    v.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(
+        v.list_reflections(all_reflections())
+            .unwrap()
+            .reflections
+            .len(),
+        1
+    );
+    let failed = kinds(&v)
+        .iter()
+        .filter(|k| **k == AccessKind::FailedUnlock)
+        .count();
+    assert_eq!(failed, 8);
+}
+
+struct TestBootClock(std::sync::atomic::AtomicU64);
+
+impl nocontact_core::BootClock for TestBootClock {
+    fn millis_since_boot(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn on_the_boot_clock_the_wait_survives_a_date_set_forward() {
+    use std::sync::atomic::Ordering;
+    let f = fixture();
+    f.vault.lock();
+    let clock = Arc::new(TestBootClock(std::sync::atomic::AtomicU64::new(7_200_000)));
+    let v = open(&f.path).unwrap();
+    v.set_boot_clock(clock.clone());
+    for _ in 0..5 {
+        assert_eq!(v.unlock(wrong()), Err(VaultError::WrongSecret));
+    }
+    assert_eq!(v.lock_state().unwrap().retry_after_seconds, 30);
+    // The date set a day forward (here: the last attempt a day back in
+    // the file, which is what the wall clock would see).
+    set_last_attempt(&f.path, SystemTime::now() - Duration::from_secs(86_400));
+    assert_eq!(v.lock_state().unwrap().retry_after_seconds, 30);
+    assert!(matches!(
+        v.unlock(passcode(PASSCODE)),
+        Err(VaultError::TryLater { seconds: 30 })
+    ));
+    // Without the boot clock, the same file would let it through.
+    let no_clock = open(&f.path).unwrap();
+    assert_eq!(no_clock.lock_state().unwrap().retry_after_seconds, 0);
+    // Twenty seconds on the boot clock: ten to go.
+    clock.0.fetch_add(20_000, Ordering::SeqCst);
+    assert_eq!(v.lock_state().unwrap().retry_after_seconds, 10);
+    // The device restarted five seconds ago: the wait counts from boot.
+    clock.0.store(5_000, Ordering::SeqCst);
+    assert_eq!(v.lock_state().unwrap().retry_after_seconds, 25);
+    clock.0.store(31_000, Ordering::SeqCst);
+    v.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(v.lock_state().unwrap().failed_attempts, 0);
+}

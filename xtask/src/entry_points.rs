@@ -7,8 +7,8 @@
 //! This reads those names from the generated bindings (`cargo xtask bindings`
 //! writes them to `target/bindings`) and fails, naming it, when one has no
 //! entry in a table, so that a new method cannot be missed. The methods of
-//! the `ProgressListener` callback interface are left out: the app implements
-//! them and Rust calls them, not the reverse.
+//! the `ProgressListener` and `BootClock` callback interfaces are left out:
+//! the app implements them and Rust calls them, not the reverse.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -33,7 +33,9 @@ fn entry_points(bindings: &str) -> BTreeSet<String> {
                 .iter()
                 .any(|p| name.starts_with(p))
         })
-        .filter(|name| !name.starts_with("method_progresslistener_"))
+        .filter(|name| {
+            !name.starts_with("method_progresslistener_") && !name.starts_with("method_bootclock_")
+        })
         .collect()
 }
 
@@ -112,6 +114,7 @@ mod tests {
         UniffiLib.uniffi_nocontact_core_fn_func_create_vault(a)
         uniffi_nocontact_core_fn_constructor_vault_open(p)
         uniffi_nocontact_core_fn_method_progresslistener_on_progress
+        uniffi_nocontact_core_fn_method_bootclock_millis_since_boot
         uniffi_nocontact_core_fn_clone_vault uniffi_nocontact_core_fn_free_vault
         uniffi_nocontact_core_fn_init_callback_vtable_progresslistener
     "#;

@@ -299,6 +299,8 @@ fn set_cover(
                     slot: nested,
                     stretched: None,
                 }),
+                // Adopted from the row at its first unlock.
+                lock_policy: None,
             };
             (key, dir)
         }

@@ -1,6 +1,7 @@
 //! Protection while the phone is in other hands: logging while locked, the
 //! lock policy and idle timeout, the access log, and crypto-erase.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use rusqlite::Connection;
@@ -10,7 +11,7 @@ use crate::domain::quick::QuickEntry;
 use crate::header::{Header, HEADER_LEN};
 use crate::keyring::Directory;
 use crate::locked::{Dropped, DroppedWhat};
-use crate::lockout::{LockPolicy, LockRow, LockState};
+use crate::lockout::{BootClock, LockPolicy, LockRow, LockState};
 use crate::record::{Record, RecordId};
 use crate::store;
 use crate::time;
@@ -57,7 +58,14 @@ impl Vault {
         if guard.erased {
             return Err(VaultError::Erased);
         }
-        Ok(Self::lock_row(&guard.conn)?.state(time::now()))
+        Ok(Self::lock_row(&guard.conn)?.state(time::now(), guard.boot_now()))
+    }
+
+    /// Gives the vault the device's boot clock, which times the wait after
+    /// failed unlocks from then on: a date set forward no longer ends it
+    /// (see [`BootClock`]). Apps call it once, right after `open`/`create`.
+    pub fn set_boot_clock(&self, clock: Arc<dyn BootClock>) {
+        self.inner().boot_clock = Some(clock);
     }
 
     /// The lock policy; readable while locked.
@@ -78,7 +86,18 @@ impl Vault {
         self.with_session(|conn, session| {
             let mut row = Self::lock_row(conn)?;
             row.policy = policy;
-            store::write_meta(conn, &[(store::LOCK_ROW, &row.to_bytes())])?;
+            // The row in clear and the sealed copy, in one transaction.
+            let mut directory = session.directory.clone();
+            directory.lock_policy = Some(policy.into());
+            let sealed = directory.seal(&session.seal)?;
+            store::write_meta(
+                conn,
+                &[
+                    (store::LOCK_ROW, &row.to_bytes()),
+                    (session.directory_row, &sealed),
+                ],
+            )?;
+            session.directory = directory;
             session.idle_timeout = row.idle_timeout();
             Ok(())
         })

@@ -200,8 +200,11 @@ pub(crate) fn read_bytes(
     )
 }
 
+/// A NUL can never be right: PBKDF2's zero padding would let
+/// `"…phrase\0"` open what `"…phrase"` opens.
 fn passphrase_shape_ok(passphrase: &str) -> bool {
     (PASSCODE_MIN_CHARS..=PASSCODE_MAX_CHARS).contains(&passphrase.chars().count())
+        && !passphrase.contains('\0')
 }
 
 /// Stretches the passphrase under the header's settings. One that could

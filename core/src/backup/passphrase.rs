@@ -28,12 +28,15 @@ const REPEAT_MIN: usize = 3;
 
 /// Checks a new backup passphrase against the floor:
 /// `InvalidInput { field: "passphrase" }` when it is shorter than
-/// [`BACKUP_PASSPHRASE_MIN_CHARS`], longer than the passcode limit, or
-/// estimated below [`BACKUP_PASSPHRASE_MIN_BITS`].
+/// [`BACKUP_PASSPHRASE_MIN_CHARS`], longer than the passcode limit,
+/// holds a control character (PBKDF2's zero padding would make a trailing
+/// NUL the same passphrase), or is estimated below
+/// [`BACKUP_PASSPHRASE_MIN_BITS`].
 pub(crate) fn check_new(passphrase: &str) -> Result<()> {
     let chars = passphrase.chars().count();
     if chars < BACKUP_PASSPHRASE_MIN_CHARS as usize
         || chars > PASSCODE_MAX_CHARS
+        || passphrase.chars().any(char::is_control)
         || estimate_bits(passphrase) < f64::from(BACKUP_PASSPHRASE_MIN_BITS)
     {
         return Err(VaultError::invalid("passphrase"));
@@ -177,6 +180,14 @@ mod tests {
             );
         }
         assert!(check_new(&"x".repeat(PASSCODE_MAX_CHARS + 1)).is_err());
+        for control in ['\0', '\t', '\n', '\u{7f}', '\u{9b}'] {
+            let p = format!("a long backup passphrase{control}");
+            assert_eq!(
+                check_new(&p),
+                Err(VaultError::invalid("passphrase")),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

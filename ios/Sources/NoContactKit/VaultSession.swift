@@ -64,7 +64,7 @@ public actor VaultSession {
                 throw NoContactError.platform
             }
         }
-        vault = created.vault
+        adopt(created.vault)
         return created.recoveryCode
     }
 
@@ -103,7 +103,7 @@ public actor VaultSession {
                 throw NoContactError.platform
             }
         }
-        vault = created.vault
+        adopt(created.vault)
         return created.recoveryCode
     }
 
@@ -192,8 +192,15 @@ public actor VaultSession {
     private func opened() throws -> Vault {
         if let vault { return vault }
         let opened = try core { try Vault.open(path: path) }
-        vault = opened
+        adopt(opened)
         return opened
+    }
+
+    /// Keeps `opened` as this session's vault, timing its waits on the
+    /// device's boot clock.
+    private func adopt(_ opened: Vault) {
+        opened.setBootClock(clock: DeviceBootClock())
+        vault = opened
     }
 
     /// Runs `body` on the open vault, mapping its errors.

@@ -87,4 +87,29 @@ let hardeningTests: [(String, (TestContext) throws -> Void)] = [
         try assertEq(verdict.checkpointCount, 1, "matched at")
         try assertEq(verdict.checkpointCodeShort, false, "checkpointCodeShort")
     }),
+    ("Hardening: a passcode with control characters is refused, and a NUL never opens the vault", { ctx in
+        let vault = try ctx.create().vault
+        _ = try vault.quickCheckIn(mood: 4, utcOffsetSeconds: 0)
+        vault.lock()
+        // PBKDF2 pads with zero bytes: without the check this would open the vault.
+        try assertInvalid("passcode", "the passcode with a NUL") {
+            try vault.unlock(secret: .passcode(passcode: passcode + "\u{0}"))
+        }
+        try assertEq(try vault.lockState().failedAttempts, 0, "failed attempts after a refused passcode")
+        try vault.unlock(secret: .passcode(passcode: passcode))
+        for bad in ["2580\u{0}", "25\t80", "2580\n", "25\u{7f}80"] {
+            try assertInvalid("passcode", "new passcode with a control character") {
+                try vault.changePasscode(newPasscode: bad, deviceKey: nil)
+            }
+            try assertInvalid("duress_passcode", "duress passcode with a control character") {
+                try vault.setDuressPasscode(passcode: bad)
+            }
+        }
+        vault.lock()
+        try vault.unlock(secret: .passcode(passcode: passcode))
+        try assertEq(
+            try vault.listEvents(
+                query: EventQuery(kinds: [], personId: nil, from: nil, until: nil, offset: 0, limit: 50)
+            ).events.count, 1, "entries kept")
+    }),
 ]

@@ -352,6 +352,13 @@ let hostileCalls: [HostileCall] = {
             policy: LockPolicy(eraseAfterFailures: h.u32, idleTimeoutSeconds: h.u32), acceptEvidenceLoss: false)
     }
     call("method_vault_touch", e) { a, _ in a.vault.touch() }
+    call("method_vault_set_boot_clock", e) { a, h in
+        // A clock at the far end of its range, then one at boot: the lock screen still answers.
+        a.vault.setBootClock(clock: TestBootClock(UInt64.max - UInt64(h.u32)))
+        _ = try a.vault.lockState()
+        a.vault.setBootClock(clock: TestBootClock(0))
+        _ = try a.vault.lockState()
+    }
     // Reflections.
     call("method_vault_add_reflection", s) { a, h in _ = try a.vault.addReflection(reflection: reflection(h)) }
     call("method_vault_add_reflection", s) { a, h in

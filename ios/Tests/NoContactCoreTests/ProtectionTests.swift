@@ -280,4 +280,42 @@ let protectionTests: [(String, (TestContext) throws -> Void)] = [
         }
         try assertThrows(.NotFound, "opening the erased path") { try Vault.open(path: t.path()) }
     }),
+    ("protection: on the app's boot clock the wait does not follow the date, and a restart counts from boot", { t in
+        let v = try t.create().vault
+        v.lock()
+        let boot = TestBootClock(7_200_000)
+        v.setBootClock(clock: boot)
+        for n in 0..<5 {
+            try assertThrows(.WrongSecret, "failure \(n + 1)") { try v.unlockWith("wrong passcode \(n)") }
+        }
+        try assertEq(try v.lockState().retryAfterSeconds, 30, "the wait right after five failures")
+        boot.set(7_220_000)
+        try assertEq(try v.lockState().retryAfterSeconds, 10, "twenty seconds on the boot clock")
+        boot.set(5_000)
+        try assertEq(try v.lockState().retryAfterSeconds, 25, "restarted five seconds ago")
+        _ = try assertTryLater("the right passcode during the wait") { try v.unlockWith(passcode) }
+        boot.set(31_000)
+        try v.unlockWith(passcode)
+        try assertEq(try v.lockState().failedAttempts, 0, "failedAttempts after the unlock")
+    }),
 ]
+
+/// A boot clock the test moves by hand.
+final class TestBootClock: BootClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var now: UInt64
+
+    init(_ now: UInt64) { self.now = now }
+
+    func set(_ value: UInt64) {
+        lock.lock()
+        now = value
+        lock.unlock()
+    }
+
+    func millisSinceBoot() -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return now
+    }
+}

@@ -165,4 +165,14 @@ final class CreateFailureTests: XCTestCase {
         await t.session.lock()
         try await t.session.unlock(passcode: passcode)
     }
+    func testTheBootClockCountsFromBootAndMovesForward() throws {
+        let clock = DeviceBootClock()
+        let first = clock.millisSinceBoot()
+        XCTAssertGreaterThan(first, 0)
+        Thread.sleep(forTimeInterval: 0.05)
+        let second = clock.millisSinceBoot()
+        XCTAssertGreaterThanOrEqual(second - first, 40)
+        // Boot time, not the date: far less than the milliseconds since 1970.
+        XCTAssertLessThan(second, UInt64(Date().timeIntervalSince1970 * 1000) / 2)
+    }
 }

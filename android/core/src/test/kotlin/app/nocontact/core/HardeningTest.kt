@@ -77,4 +77,20 @@ internal fun registerHardeningTests() {
         assertEq(verdict.checkpointCount, 1uL, "matched at")
         assertEq(verdict.checkpointCodeShort, false, "checkpointCodeShort")
     }
+    test("Hardening: a passcode with control characters is refused, and a NUL never opens the vault") {
+        val vault = create().vault
+        vault.quickCheckIn(4u, 0)
+        vault.lock()
+        // PBKDF2 pads with zero bytes: without the check this would open the vault.
+        assertInvalid("passcode", "the passcode with a NUL") { vault.unlock(Secret.Passcode(PASSCODE + "\u0000")) }
+        assertEq(vault.lockState().failedAttempts, 0u, "failed attempts after a refused passcode")
+        vault.unlock(Secret.Passcode(PASSCODE))
+        for (bad in listOf("2580\u0000", "25\t80", "2580\n", "25\u007f80")) {
+            assertInvalid("passcode", "new passcode with a control character") { vault.changePasscode(bad, null) }
+            assertInvalid("duress_passcode", "duress passcode with a control character") { vault.setDuressPasscode(bad) }
+        }
+        vault.lock()
+        vault.unlock(Secret.Passcode(PASSCODE))
+        assertEq(vault.listEvents(EventQuery(emptyList(), null, null, null, 0u, 50u)).events.size, 1, "entries kept")
+    }
 }

@@ -238,6 +238,13 @@ internal val CALLS: List<HostileCall> = run {
     call("method_vault_log_while_locked", s) { h -> vault.logWhileLocked(QuickEntry.CheckIn(h.u8), h.offset) }
     call("method_vault_set_lock_policy", e) { h -> vault.setLockPolicy(LockPolicy(h.u32, h.u32), false) }
     call("method_vault_touch", e) { vault.touch() }
+    call("method_vault_set_boot_clock", e) { h ->
+        // A clock at the far end of its range, then one at boot: the lock screen still answers.
+        vault.setBootClock(object : BootClock { override fun millisSinceBoot(): ULong = ULong.MAX_VALUE - h.u32.toULong() })
+        vault.lockState()
+        vault.setBootClock(object : BootClock { override fun millisSinceBoot(): ULong = 0uL })
+        vault.lockState()
+    }
     // Reflections.
     call("method_vault_add_reflection", s) { h -> vault.addReflection(reflection(h)) }
     call("method_vault_add_reflection", s) { h ->

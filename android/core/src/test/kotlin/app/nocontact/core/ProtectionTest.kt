@@ -226,4 +226,24 @@ internal fun registerProtectionTests() {
         }
         assertThrows<VaultException.NotFound>("opening the erased path") { Vault.open(path()) }
     }
+    test("protection: on the app's boot clock the wait does not follow the date, and a restart counts from boot") {
+        val v = create().vault
+        v.lock()
+        val boot = java.util.concurrent.atomic.AtomicLong(7_200_000L)
+        v.setBootClock(
+            object : BootClock {
+                override fun millisSinceBoot(): ULong = boot.get().toULong()
+            },
+        )
+        repeat(5) { n -> assertThrows<VaultException.WrongSecret>("failure ${n + 1}") { v.unlockWith("wrong passcode $n") } }
+        assertEq(v.lockState().retryAfterSeconds, 30uL, "the wait right after five failures")
+        boot.addAndGet(20_000L)
+        assertEq(v.lockState().retryAfterSeconds, 10uL, "twenty seconds on the boot clock")
+        boot.set(5_000L)
+        assertEq(v.lockState().retryAfterSeconds, 25uL, "restarted five seconds ago")
+        assertThrows<VaultException.TryLater>("the right passcode during the wait") { v.unlockWith(PASSCODE) }
+        boot.set(31_000L)
+        v.unlockWith(PASSCODE)
+        assertEq(v.lockState().failedAttempts, 0u, "failedAttempts after the unlock")
+    }
 }
