@@ -984,7 +984,7 @@ impl Vault {
             let _ = cover_box::drop_failed(&mut guard.conn, lock.failures, &dropped);
             if lock.must_erase() {
                 drop(guard);
-                self.erase()?;
+                self.erase_holding(hold)?;
                 return Err(VaultError::Erased);
             }
             return Err(VaultError::WrongSecret);
@@ -1035,9 +1035,10 @@ impl Vault {
             .erase_after_failures
             .is_some_and(|n| locked::failures_since_last_unlock(&dropped) >= n)
         {
+            let hold = session.hold.take();
             drop(session);
             drop(guard);
-            self.erase()?;
+            self.erase_holding(hold)?;
             return Err(VaultError::Erased);
         }
         session.index = index;
@@ -1100,7 +1101,7 @@ impl Vault {
 
     /// A new hold on the file when no space is open here (`None` when one
     /// is: its session has the hold), or `OpenElsewhere`.
-    fn take_hold_unless_open(&self) -> Result<Option<Hold>> {
+    pub(crate) fn take_hold_unless_open(&self) -> Result<Option<Hold>> {
         let mut guard = self.inner();
         if guard.session.as_ref().is_some_and(Session::idle_expired) {
             guard.session = None;

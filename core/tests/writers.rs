@@ -364,3 +364,25 @@ fn a_killed_holder_leaves_no_hold() {
     assert_eq!(events.len(), 2, "the holder's entry and the drop");
     assert!(f.vault.chain_report().unwrap().intact);
 }
+
+#[test]
+fn a_locked_object_cannot_erase_the_file_from_under_one_that_holds_it() {
+    let f = fixture();
+    let kept = f.vault.quick_check_in(4, 0).unwrap();
+    let other = open(&f.path);
+    assert_eq!(other.erase(), Err(VaultError::OpenElsewhere));
+    // Nothing changed: the holder goes on writing, and the file opens.
+    let after = f.vault.quick_check_in(3, 0).unwrap();
+    f.vault.lock();
+    let ids = check_file(&f.path, &[&kept.id, &after.id]);
+    assert_eq!(ids.len(), 2);
+    // Once nobody holds it, the locked object erases (an emergency
+    // erase from the lock screen), leaving no file behind.
+    other.erase().unwrap();
+    assert_eq!(other.lock_state(), Err(VaultError::Erased));
+    let left: Vec<_> = std::fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "files left after erase: {left:?}");
+}

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use crate::access::AccessEvent;
 use crate::domain::quick::QuickEntry;
 use crate::header::{Header, HEADER_LEN};
+use crate::hold::Hold;
 use crate::keyring::Directory;
 use crate::locked::{Dropped, DroppedWhat};
 use crate::lockout::{BootClock, LockPolicy, LockRow, LockState};
@@ -162,7 +163,25 @@ impl Vault {
     /// passcode, not with the recovery code), then removes the file. Takes
     /// the same short time whatever the vault holds. Every call on this
     /// object fails with `Erased` afterwards.
+    ///
+    /// Like an unlock, it needs the file to itself: from a locked object
+    /// while another object (another process, the app beside its widget)
+    /// holds the vault unlocked, it is refused with `OpenElsewhere` and
+    /// changes nothing, rather than pull the file from under a writer that
+    /// would go on being told its entries are saved.
     pub fn erase(&self) -> Result<()> {
+        if self.inner().erased {
+            return Ok(());
+        }
+        let hold = self.take_hold_unless_open()?;
+        self.erase_holding(hold)
+    }
+}
+
+impl Vault {
+    /// `erase`, with the hold already taken by this object (in `hold`, or
+    /// by its open session).
+    pub(crate) fn erase_holding(&self, hold: Option<Hold>) -> Result<()> {
         let mut guard = self.inner();
         if guard.erased {
             return Ok(());
@@ -176,6 +195,7 @@ impl Vault {
         guard.erased = true;
         drop(guard);
         drop(session);
+        drop(hold);
         Ok(())
     }
 }

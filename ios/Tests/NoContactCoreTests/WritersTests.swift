@@ -58,4 +58,18 @@ let writersTests: [(String, (TestContext) throws -> Void)] = [
         try second.unlock(secret: .passcode(passcode: passcode))
         try assertEq(try second.listEvents(query: everything()).events.count, 1, "events after the holder was released")
     }),
+    ("writers: a locked Vault object cannot erase the file from under the one that holds it", { t in
+        let holder = try t.create().vault
+        let saved = try holder.quickCheckIn(mood: 3, utcOffsetSeconds: 0)
+        let other = try Vault.open(path: t.path())
+        try assertThrows(.OpenElsewhere, "erase while another object holds the file") { try other.erase() }
+        let after = try holder.quickCheckIn(mood: 4, utcOffsetSeconds: 0)
+        try assertEq(
+            Set(try holder.listEvents(query: everything()).events.map(\.id)), Set([saved.id, after.id]),
+            "entries after the refused erase")
+        holder.lock()
+        try other.erase()
+        try assertThrows(.Erased, "lockState after erase") { try other.lockState() }
+        try check(!FileManager.default.fileExists(atPath: t.path()), "the vault file is still there")
+    }),
 ]

@@ -51,4 +51,16 @@ internal fun registerWritersTests() {
         second.unlock(Secret.Passcode(PASSCODE))
         assertEq(second.listEvents(everything()).events.size, 1, "events after the holder was closed")
     }
+    test("writers: a locked Vault object cannot erase the file from under the one that holds it") {
+        val holder = create().vault
+        val saved = holder.quickCheckIn(3u, 0)
+        val other = Vault.open(path())
+        assertThrows<VaultException.OpenElsewhere>("erase while another object holds the file") { other.erase() }
+        val after = holder.quickCheckIn(4u, 0)
+        assertEq(holder.listEvents(everything()).events.map { it.id }.toSet(), setOf(saved.id, after.id), "entries after the refused erase")
+        holder.lock()
+        other.erase()
+        assertThrows<VaultException.Erased>("lockState after erase") { other.lockState() }
+        check(!java.io.File(path()).exists()) { "the vault file is still there" }
+    }
 }
