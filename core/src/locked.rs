@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use crate::access::AccessKind;
 use crate::crypto::dropbox::{self, DropSecret, PUBLIC_LEN};
+use crate::crypto::seal::{Purpose, SealKey};
 use crate::domain::quick::QuickEntry;
 use crate::record::RecordId;
 use crate::time;
@@ -25,6 +26,11 @@ pub(crate) struct Dropped {
     pub(crate) nanos: u64,
     pub(crate) utc_offset_seconds: i32,
     pub(crate) what: DroppedWhat,
+    /// On a `DuressUnlock`: the instant sealed with the cover space's key,
+    /// which the real space knows and a forger does not (see
+    /// [`failures_since_last_unlock`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) proof: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +52,43 @@ impl Dropped {
             nanos,
             utc_offset_seconds,
             what,
+            proof: None,
         }
+    }
+
+    /// A cover space's note to the real space that it was unlocked now,
+    /// with its proof sealed under the cover's key.
+    pub(crate) fn cover_unlocked(cover: &SealKey) -> Result<Self> {
+        let mut d = Self::now(
+            0,
+            DroppedWhat::Access {
+                kind: AccessKind::DuressUnlock,
+            },
+        );
+        d.proof = Some(cover.seal_exact(Purpose::CoverUnlock, &d.instant_bytes(), &[])?);
+        Ok(d)
+    }
+
+    /// Whether this is a cover's note that the cover itself sealed.
+    fn proves_cover_unlock(&self, cover: Option<&SealKey>) -> bool {
+        matches!(
+            self.what,
+            DroppedWhat::Access {
+                kind: AccessKind::DuressUnlock
+            }
+        ) && match (cover, &self.proof) {
+            (Some(key), Some(proof)) => key
+                .open_exact(Purpose::CoverUnlock, &self.instant_bytes(), proof)
+                .is_ok(),
+            _ => false,
+        }
+    }
+
+    fn instant_bytes(&self) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        out[..8].copy_from_slice(&time::to_millis(self.at).to_le_bytes());
+        out[8..].copy_from_slice(&self.nanos.to_le_bytes());
+        out
     }
 
     /// Seals this to the drop box's public key under a fresh record id.
@@ -102,6 +144,7 @@ mod tests {
                     channel: Channel::Call,
                 },
             },
+            proof: None,
         };
         let (id, blob) = dropped.seal(&secret.public()).unwrap();
         assert_eq!(Dropped::open(&secret, &id.0, &blob).unwrap(), dropped);
@@ -113,7 +156,13 @@ mod tests {
 /// Failed unlocks among waiting drops since the last unlock of either
 /// space: the real space's drops stay until its own unlock, and a cover's
 /// unlock leaves a `DuressUnlock` drop (and resets the count in clear).
-pub(crate) fn failures_since_last_unlock(dropped: &[(RecordId, Dropped)]) -> u32 {
+/// Anyone with the file can seal a drop, so only a cover's note that
+/// carries its proof under the cover's key (`cover`, which the real space
+/// knows) counts as an unlock; a forged one resets nothing.
+pub(crate) fn failures_since_last_unlock(
+    dropped: &[(RecordId, Dropped)],
+    cover: Option<&SealKey>,
+) -> u32 {
     let mut access: Vec<&Dropped> = dropped
         .iter()
         .map(|(_, d)| d)
@@ -122,14 +171,15 @@ pub(crate) fn failures_since_last_unlock(dropped: &[(RecordId, Dropped)]) -> u32
     access.sort_by_key(|d| (d.at, d.nanos));
     let mut count: u32 = 0;
     for d in access {
-        match d.what {
+        if d.proves_cover_unlock(cover) {
+            count = 0;
+        } else if matches!(
+            d.what,
             DroppedWhat::Access {
-                kind: AccessKind::FailedUnlock,
-            } => count = count.saturating_add(1),
-            DroppedWhat::Access {
-                kind: AccessKind::DuressUnlock | AccessKind::Unlock,
-            } => count = 0,
-            _ => {}
+                kind: AccessKind::FailedUnlock
+            }
+        ) {
+            count = count.saturating_add(1);
         }
     }
     count

@@ -1030,11 +1030,9 @@ impl Vault {
         // cannot tell from records: more of them since the last unlock
         // than the erase policy allows means the count was set back, and
         // the erase it would have made happens now.
-        if lock
-            .policy
-            .erase_after_failures
-            .is_some_and(|n| locked::failures_since_last_unlock(&dropped) >= n)
-        {
+        if lock.policy.erase_after_failures.is_some_and(|n| {
+            locked::failures_since_last_unlock(&dropped, session.cover_seal.as_ref()) >= n
+        }) {
             let hold = session.hold.take();
             drop(session);
             drop(guard);
@@ -1047,12 +1045,7 @@ impl Vault {
         if is_cover {
             // The real space learns of it through the drop box; the cover's
             // own log shows an ordinary unlock.
-            let duress = Dropped::now(
-                0,
-                DroppedWhat::Access {
-                    kind: AccessKind::DuressUnlock,
-                },
-            );
+            let duress = Dropped::cover_unlocked(&session.seal)?;
             let public = header.drop_public.as_ref().ok_or(VaultError::Corrupt)?;
             rows.push(duress.seal(public)?);
             session.foreign_rows += 1;

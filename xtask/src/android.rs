@@ -75,19 +75,20 @@ impl Pin {
 
 /// Parses the lock file: `group:artifact:version sha256` per line, `#`
 /// comments and blank lines ignored.
+#[cfg(test)]
 pub fn parse_lock(text: &str) -> Result<Vec<Pin>, String> {
+    parse_lock_named(text, LOCK_FILE)
+}
+
+/// [`parse_lock`] of the lock file `name` (named in its errors).
+fn parse_lock_named(text: &str, name: &str) -> Result<Vec<Pin>, String> {
     let mut pins = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let bad = || {
-            format!(
-                "{LOCK_FILE}:{}: expected `group:artifact:version sha256`",
-                n + 1
-            )
-        };
+        let bad = || format!("{name}:{}: expected `group:artifact:version sha256`", n + 1);
         let (coordinate, sha) = line.split_once(' ').ok_or_else(bad)?;
         let parts: Vec<&str> = coordinate.split(':').collect();
         let sha = sha.trim();
@@ -112,7 +113,7 @@ pub fn parse_lock(text: &str) -> Result<Vec<Pin>, String> {
         });
     }
     if pins.is_empty() {
-        return Err(format!("{LOCK_FILE} pins no jar"));
+        return Err(format!("{name} pins no jar"));
     }
     Ok(pins)
 }
@@ -146,9 +147,18 @@ fn sha256_of(files: &[PathBuf]) -> Result<Vec<String>, String> {
 /// Makes sure every pinned jar is in the cache with its pinned SHA-256,
 /// downloading what is missing. Returns the jars in lock-file order.
 pub fn ensure_jars(root: &Path, cache: &Path) -> Result<Vec<PathBuf>, String> {
-    let lock = root.join(LOCK_FILE);
+    ensure_pinned(root, cache, LOCK_FILE)
+}
+
+/// [`ensure_jars`] for the jars pinned in `lock_file`.
+pub(crate) fn ensure_pinned(
+    root: &Path,
+    cache: &Path,
+    lock_file: &str,
+) -> Result<Vec<PathBuf>, String> {
+    let lock = root.join(lock_file);
     let text = fs::read_to_string(&lock).map_err(|e| format!("{}: {e}", lock.display()))?;
-    let pins = parse_lock(&text)?;
+    let pins = parse_lock_named(&text, lock_file)?;
     let dir = cache.join("maven");
     let jars: Vec<PathBuf> = pins.iter().map(|p| dir.join(p.relative_path())).collect();
     let missing: Vec<usize> = (0..pins.len()).filter(|&i| !jars[i].is_file()).collect();
@@ -190,7 +200,7 @@ pub fn ensure_jars(root: &Path, cache: &Path) -> Result<Vec<PathBuf>, String> {
         if sum.first() != Some(&pins[i].sha256) {
             let _ = fs::remove_file(&part);
             return Err(format!(
-                "SHA-256 MISMATCH for {}: {LOCK_FILE} pins {}, Maven Central served {}; the file was deleted",
+                "SHA-256 MISMATCH for {}: {lock_file} pins {}, Maven Central served {}; the file was deleted",
                 pins[i].coordinate(),
                 pins[i].sha256,
                 sum.first().map_or("nothing", String::as_str)
@@ -204,7 +214,7 @@ pub fn ensure_jars(root: &Path, cache: &Path) -> Result<Vec<PathBuf>, String> {
     for (i, sum) in sums.iter().enumerate() {
         if *sum != pins[i].sha256 {
             return Err(format!(
-                "SHA-256 MISMATCH for {} in the cache ({}): {LOCK_FILE} pins {}, the file has {sum}; delete it to download it again",
+                "SHA-256 MISMATCH for {} in the cache ({}): {lock_file} pins {}, the file has {sum}; delete it to download it again",
                 pins[i].coordinate(),
                 jars[i].display(),
                 pins[i].sha256
@@ -231,7 +241,7 @@ fn ensure_host_packages() -> Result<(), String> {
     toolchain::apt_install(&missing, &mut Log::Terminal)
 }
 
-fn kotlin_files(root: &Path, dir: &str) -> Vec<PathBuf> {
+pub(crate) fn kotlin_files(root: &Path, dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = files_under(&root.join(dir))
         .into_iter()
         .filter(|p| has_extension(p, "kt"))
@@ -242,7 +252,7 @@ fn kotlin_files(root: &Path, dir: &str) -> Vec<PathBuf> {
 
 /// Compiles `sources` into `jar` unless a jar built from the same inputs
 /// exists. Returns the hash of the inputs, for the jars built on top.
-fn compile(
+pub(crate) fn compile(
     kotlin: &Kotlin,
     root: &Path,
     jar: &Path,
@@ -334,6 +344,10 @@ pub fn build(
     let mut core_sources = bindings.to_vec();
     core_sources.extend(kotlin_files(root, CORE_MAIN));
     let core = compile(kotlin, root, &core_jar, &core_sources, &base, false, 0)?;
+
+    let mut app_cp = base.clone();
+    app_cp.push(core_jar.clone());
+    crate::android_app::type_check(root, target, cache, kotlin, &app_cp, core)?;
 
     let ui_jar = out.join("ui.jar");
     let mut ui_cp = base.clone();

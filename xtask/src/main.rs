@@ -2,6 +2,7 @@
 //! command (CI runs it through `.ci/run`); see `cargo xtask help`.
 
 mod android;
+mod android_app;
 #[cfg(test)]
 mod entry_points;
 mod fuzz;

@@ -336,6 +336,7 @@ mod tests {
             what: DroppedWhat::Access {
                 kind: crate::AccessKind::FailedUnlock,
             },
+            proof: None,
         };
         vault
             .with_session(|conn, session| {

@@ -38,6 +38,8 @@ pub(crate) enum Purpose {
     Slot = 3,
     /// An entry or access event sealed to the drop-box key while locked.
     Drop = 4,
+    /// A cover space's proof that it was unlocked (see `locked`).
+    CoverUnlock = 5,
 }
 
 /// An AES-256-GCM key, ready to seal and open.

@@ -47,6 +47,7 @@ fn attempt_at(at: SystemTime) -> Dropped {
         at,
         nanos: 0,
         utc_offset_seconds: 0,
+        proof: None,
         what: DroppedWhat::Entry {
             entry: QuickEntry::TheirAttempt {
                 person_id: crate::random_hex().unwrap(),
@@ -61,6 +62,7 @@ fn access_at(at: SystemTime, kind: AccessKind) -> Dropped {
         at,
         nanos: 0,
         utc_offset_seconds: 0,
+        proof: None,
         what: DroppedWhat::Access { kind },
     }
 }
@@ -158,4 +160,69 @@ fn forged_events_do_not_push_out_unseen_failed_or_duress_unlocks() {
     // The unlock just made is there too.
     assert_eq!(log[0].kind, AccessKind::Unlock);
     read_everything(&vault);
+}
+
+#[test]
+fn a_forged_cover_unlock_does_not_reset_the_count_the_erase_policy_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = vault(&dir);
+    unlock(&vault);
+    vault.set_duress_passcode("8080".into()).unwrap();
+    vault
+        .set_lock_policy(
+            crate::LockPolicy {
+                erase_after_failures: Some(5),
+                idle_timeout_seconds: 60,
+            },
+            true,
+        )
+        .unwrap();
+    vault.lock();
+    let wrong = || Secret::Passcode {
+        passcode: "0000".into(),
+    };
+    let row = |failures: u32| {
+        let conn = crate::store::open(&dir.path().join("v")).unwrap();
+        let mut lock = crate::lockout::LockRow::parse(
+            &crate::store::read_meta(&conn, crate::store::LOCK_ROW).unwrap(),
+        )
+        .unwrap();
+        lock.failures = failures;
+        let bytes = lock.to_bytes();
+        crate::store::write_meta_in(&conn, &[(crate::store::LOCK_ROW, &bytes)]).unwrap();
+    };
+    for _ in 0..4 {
+        assert_eq!(vault.unlock(wrong()), Err(crate::VaultError::WrongSecret));
+    }
+    // The count set back in clear, and a cover's unlock forged after the
+    // guesses (without the cover's proof).
+    row(0);
+    plant(&vault, &access_at(time::now(), AccessKind::DuressUnlock));
+    for _ in 0..4 {
+        assert_eq!(vault.unlock(wrong()), Err(crate::VaultError::WrongSecret));
+    }
+    row(0);
+    plant(&vault, &access_at(time::now(), AccessKind::DuressUnlock));
+    assert_eq!(
+        vault.unlock(Secret::Passcode {
+            passcode: PASSCODE.into()
+        }),
+        Err(crate::VaultError::Erased)
+    );
+}
+
+#[test]
+fn a_cover_unlock_note_carries_a_proof_only_the_cover_key_makes() {
+    let key = crate::crypto::seal::SealKey::new(&[7u8; 32]).unwrap();
+    let other = crate::crypto::seal::SealKey::new(&[8u8; 32]).unwrap();
+    let note = Dropped::cover_unlocked(&key).unwrap();
+    assert!(note.proves_cover_unlock(Some(&key)));
+    assert!(!note.proves_cover_unlock(Some(&other)));
+    assert!(!note.proves_cover_unlock(None));
+    // The proof is bound to the instant: moved, it proves nothing.
+    let mut moved = note.clone();
+    moved.nanos += 1;
+    assert!(!moved.proves_cover_unlock(Some(&key)));
+    let forged = access_at(time::now(), AccessKind::DuressUnlock);
+    assert!(!forged.proves_cover_unlock(Some(&key)));
 }

@@ -4,10 +4,12 @@ package app.nocontact.ui.test
 
 import app.nocontact.client.Suite
 import app.nocontact.client.registerClientTests
+import app.nocontact.client.registerWidgetTests
 import kotlin.system.exitProcess
 
 fun main(args: Array<String>) {
     registerClientTests()
+    registerWidgetTests()
     registerStringsTests()
     registerUiFlowTests()
     registerAccessibilityTests()
