@@ -29,7 +29,7 @@ class NoContactApplication : Application() {
             lockscreenVisibility = android.app.Notification.VISIBILITY_PRIVATE
             setShowBadge(false)
         }
-        getSystemService(NotificationManager::class.java).createNotificationChannel(channel)
+        getSystemService(NotificationManager::class.java)?.createNotificationChannel(channel)
         registerActivityLifecycleCallbacks(BackgroundLock { onBackground() })
     }
 }

@@ -23,7 +23,7 @@ object Reminders {
     const val AHEAD = 8
 
     fun schedule(context: Context, upcoming: List<Reminder>) {
-        val alarms = context.getSystemService(AlarmManager::class.java)
+        val alarms = context.getSystemService(AlarmManager::class.java) ?: return
         for (slot in 0 until AHEAD) {
             alarms.cancel(pending(context, slot, null))
         }
@@ -51,12 +51,8 @@ class ReminderReceiver : BroadcastReceiver() {
         if (intent.action != Reminders.ACTION) return
         val title = intent.getStringExtra(Reminders.TITLE) ?: return
         val body = intent.getStringExtra(Reminders.BODY).orEmpty()
-        val open = PendingIntent.getActivity(
-            context,
-            0,
-            Intent(context, MainActivity::class.java).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK),
-            PendingIntent.FLAG_IMMUTABLE,
-        )
+        val launch = context.packageManager.getLaunchIntentForPackage(context.packageName) ?: return
+        val open = PendingIntent.getActivity(context, 0, launch, PendingIntent.FLAG_IMMUTABLE)
         val notification = Notification.Builder(context, Reminders.CHANNEL)
             .setSmallIcon(R.drawable.ic_notebook)
             .setContentTitle(title)
@@ -65,7 +61,7 @@ class ReminderReceiver : BroadcastReceiver() {
             .setAutoCancel(true)
             .setVisibility(Notification.VISIBILITY_PRIVATE)
             .build()
-        val manager = context.getSystemService(NotificationManager::class.java)
+        val manager = context.getSystemService(NotificationManager::class.java) ?: return
         if (manager.areNotificationsEnabled()) manager.notify(title.hashCode(), notification)
     }
 }
