@@ -94,7 +94,8 @@ pub(crate) struct Directory {
     #[serde(default)]
     pub(crate) nested: Option<Nested>,
     /// The copy of the lock policy out of reach of the row in clear (see
-    /// `lockout`); written at every unlock and with every change.
+    /// `lockout`); the real space's only, written at its unlocks and with
+    /// every change made in it.
     #[serde(default)]
     pub(crate) lock_policy: Option<SealedPolicy>,
 }

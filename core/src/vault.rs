@@ -989,9 +989,11 @@ impl Vault {
             }
             return Err(VaultError::WrongSecret);
         };
-        // The sealed copy of the policy, which a hand on the row in clear
-        // cannot reach: the stricter of the two applies from now on.
-        if let Some(sealed) = directory.lock_policy {
+        // The real space's sealed copy of the policy, which a hand on the
+        // row in clear cannot reach: the stricter of the two applies from
+        // now on. A cover keeps none (a stale copy there would bring back
+        // a policy the person turned off in the real space).
+        if let Some(sealed) = directory.lock_policy.filter(|_| !directory.is_cover()) {
             lock.policy = lock.policy.stricter(sealed.into());
         }
         lock.failures = 0;
@@ -1072,10 +1074,10 @@ impl Vault {
         if let Some(row) = &box_row {
             meta.push((store::COVER_BOX_ROW, row));
         }
-        // The sealed copy follows the policy that applies.
+        // The real space's sealed copy follows the policy that applies.
         let sealed_policy = Some(lock.policy.into());
         let directory_bytes;
-        if session.directory.lock_policy != sealed_policy {
+        if !is_cover && session.directory.lock_policy != sealed_policy {
             session.directory.lock_policy = sealed_policy;
             directory_bytes = session.directory.seal(&session.seal)?;
             meta.push((session.directory_row, &directory_bytes));

@@ -859,3 +859,50 @@ fn on_the_boot_clock_the_wait_survives_a_date_set_forward() {
     v.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(v.lock_state().unwrap().failed_attempts, 0);
 }
+
+#[test]
+fn the_cover_cannot_turn_the_real_policy_off_nor_bring_back_one_turned_off() {
+    let f = fixture();
+    f.vault.set_duress_passcode(DURESS.into()).unwrap();
+    erase_after(&f.vault, 10);
+    f.vault.lock();
+    // Made to open the cover and turn the erase off there.
+    f.vault.unlock(passcode(DURESS)).unwrap();
+    f.vault
+        .set_lock_policy(
+            LockPolicy {
+                erase_after_failures: None,
+                idle_timeout_seconds: 60,
+            },
+            false,
+        )
+        .unwrap();
+    assert_eq!(f.vault.lock_policy().unwrap().erase_after_failures, None);
+    f.vault.lock();
+    // The real space's sealed copy brings it back.
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(
+        f.vault.lock_policy().unwrap().erase_after_failures,
+        Some(10)
+    );
+    // The cover opened while the erase is on, then the erase turned off in
+    // the real space: the cover's next unlock does not bring it back.
+    f.vault.lock();
+    f.vault.unlock(passcode(DURESS)).unwrap();
+    f.vault.lock();
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    f.vault
+        .set_lock_policy(
+            LockPolicy {
+                erase_after_failures: None,
+                idle_timeout_seconds: 60,
+            },
+            false,
+        )
+        .unwrap();
+    f.vault.lock();
+    f.vault.unlock(passcode(DURESS)).unwrap();
+    f.vault.lock();
+    f.vault.unlock(passcode(PASSCODE)).unwrap();
+    assert_eq!(f.vault.lock_policy().unwrap().erase_after_failures, None);
+}

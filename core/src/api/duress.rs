@@ -299,7 +299,7 @@ fn set_cover(
                     slot: nested,
                     stretched: None,
                 }),
-                // Adopted from the row at its first unlock.
+                // Only the real space keeps one.
                 lock_policy: None,
             };
             (key, dir)

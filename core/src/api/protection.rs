@@ -87,18 +87,26 @@ impl Vault {
         self.with_session(|conn, session| {
             let mut row = Self::lock_row(conn)?;
             row.policy = policy;
-            // The row in clear and the sealed copy, in one transaction.
-            let mut directory = session.directory.clone();
-            directory.lock_policy = Some(policy.into());
-            let sealed = directory.seal(&session.seal)?;
-            store::write_meta(
-                conn,
-                &[
-                    (store::LOCK_ROW, &row.to_bytes()),
-                    (session.directory_row, &sealed),
-                ],
-            )?;
-            session.directory = directory;
+            // The row in clear and, in the real space, the sealed copy, in
+            // one transaction. A cover space changes the row only: the real
+            // space's copy then restores a weakened policy at its next
+            // unlock and adopts a stricter one.
+            let row_bytes = row.to_bytes();
+            if session.is_cover() {
+                store::write_meta(conn, &[(store::LOCK_ROW, &row_bytes)])?;
+            } else {
+                let mut directory = session.directory.clone();
+                directory.lock_policy = Some(policy.into());
+                let sealed = directory.seal(&session.seal)?;
+                store::write_meta(
+                    conn,
+                    &[
+                        (store::LOCK_ROW, &row_bytes),
+                        (session.directory_row, &sealed),
+                    ],
+                )?;
+                session.directory = directory;
+            }
             session.idle_timeout = row.idle_timeout();
             Ok(())
         })
