@@ -1028,6 +1028,9 @@ impl Vault {
             dropped,
             foreign,
         } = load::load(conn, session.keys())?;
+        // In the session at once: dropping it wipes what was loaded.
+        session.index = index;
+        session.foreign_rows = foreign;
         // Failed unlocks leave sealed drops a hand on the row in clear
         // cannot tell from records: more of them since the last unlock
         // than the erase policy allows means the count was set back, and
@@ -1041,8 +1044,6 @@ impl Vault {
             self.erase_holding(hold)?;
             return Err(VaultError::Erased);
         }
-        session.index = index;
-        session.foreign_rows = foreign;
         let mut rows = Vec::new();
         if is_cover {
             // The real space learns of it through the drop box; the cover's
