@@ -8,12 +8,13 @@ import android.os.Bundle
 import app.nocontact.client.VaultThread
 
 /**
- * The process: the one vault thread every vault call runs on, the
+ * The process: the one vault thread every vault call runs on (timing the
+ * wait after failed unlocks by the boot clock), the
  * notification channel (named neutrally), and the lock when the last screen
  * of the app leaves the foreground.
  */
 class NoContactApplication : Application() {
-    val vaultThread = VaultThread()
+    val vaultThread = VaultThread(ElapsedRealtimeClock)
 
     /** Called when no activity of the app is started any more (set by [MainActivity]). */
     var onBackground: () -> Unit = {}

@@ -42,6 +42,10 @@ class VaultClient private constructor(
     /** The phone's time zone, for the home summary and the offsets of new entries. */
     val zone: ZoneId,
 ) : AutoCloseable {
+    init {
+        thread.bootClock?.let { vault.setBootClock(it) }
+    }
+
     /** Runs [block] with the vault on the vault thread. */
     suspend fun <T> call(block: (Vault) -> T): Outcome<T> = thread.run { block(vault) }
 

@@ -1,5 +1,6 @@
 package app.nocontact.client
 
+import app.nocontact.core.BootClock
 import app.nocontact.core.VaultException
 import kotlinx.coroutines.ExecutorCoroutineDispatcher
 import kotlinx.coroutines.asCoroutineDispatcher
@@ -11,7 +12,15 @@ import java.util.concurrent.Executors
  * coarse (an unlock derives a key for a quarter of a second), so they never
  * run on the main thread, and one thread keeps them in the order made.
  */
-class VaultThread : AutoCloseable {
+class VaultThread(
+    /**
+     * The device's boot clock (Android: `SystemClock.elapsedRealtime()`), given
+     * to every vault opened on this thread so that the wait after failed
+     * unlocks is timed by it and a date set forward does not end it. Null (the
+     * JVM, the tests) times waits by the wall clock.
+     */
+    val bootClock: BootClock? = null,
+) : AutoCloseable {
     private val executor = Executors.newSingleThreadExecutor { runnable ->
         Thread(runnable, "vault").apply { isDaemon = true }
     }

@@ -3,6 +3,7 @@
 package app.nocontact.ui.test
 
 import app.nocontact.client.Suite
+import app.nocontact.client.registerBootClockTests
 import app.nocontact.client.registerClientTests
 import app.nocontact.client.registerWidgetTests
 import kotlin.system.exitProcess
@@ -10,6 +11,7 @@ import kotlin.system.exitProcess
 fun main(args: Array<String>) {
     registerClientTests()
     registerWidgetTests()
+    registerBootClockTests()
     registerStringsTests()
     registerUiFlowTests()
     registerAccessibilityTests()
