@@ -10,6 +10,7 @@ import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.plan.SafetyPlanPresenter
+import app.nocontact.ui.reflect.ReflectPresenter
 import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.urge.UrgePresenter
 import app.nocontact.ui.unlock.UnlockPresenter
@@ -38,6 +39,9 @@ sealed interface Route {
 
     /** The file could not be opened (not a vault, a newer version, storage). */
     data object Unavailable : Route
+
+    // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+    data class Reflect(val presenter: ReflectPresenter) : Route
 }
 
 /**
@@ -151,4 +155,14 @@ class AppPresenter(
 
     /** The open vault, for tests and the platform glue. */
     fun clientOrNull(): VaultClient? = client
+
+    // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+
+    /** Opens Reflect from home (its navigation, or "More" in the Write action). */
+    fun openReflect() {
+        val c = client ?: return
+        val reflect = ReflectPresenter(scope, c) { goHome(c) }
+        mutable.value = Route.Reflect(reflect)
+        reflect.start()
+    }
 }

@@ -22,6 +22,9 @@ import app.nocontact.ui.log.LogScreen
 import app.nocontact.ui.plan.PlanActions
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.plan.SafetyPlanScreen
+import app.nocontact.ui.reflect.ReflectActions
+import app.nocontact.ui.reflect.ReflectPresenter
+import app.nocontact.ui.reflect.ReflectScreen
 import app.nocontact.ui.settings.SettingsActions
 import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.settings.SettingsScreen
@@ -43,11 +46,12 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings), app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect), app::quickExit)
         is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
+        is Route.Reflect -> ReflectRoute(r.presenter, app::quickExit)
     }
 }
 
@@ -75,7 +79,12 @@ private fun UnlockRoute(p: UnlockPresenter, onQuickExit: () -> Unit) {
     UnlockScreen(state, UnlockActions(onPasscode = p::passcodeChanged, onUnlock = p::unlock, onQuickExit = onQuickExit))
 }
 
-private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit)
+private class HomeLinks(
+    val onLog: () -> Unit,
+    val onPlan: () -> Unit,
+    val onSettings: () -> Unit,
+    val onReflect: () -> Unit = {},
+)
 
 @Composable
 private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickExit: () -> Unit) {
@@ -96,6 +105,7 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onPlan = links.onPlan,
             onSettings = links.onSettings,
             onQuickExit = onQuickExit,
+            onReflect = links.onReflect,
         ),
         zone,
     )
@@ -182,6 +192,31 @@ private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
             onSaveLock = p::saveLockPolicy,
             onTyped = p::typedChanged,
             onErase = p::erase,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+    )
+}
+
+// Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+
+@Composable
+private fun ReflectRoute(p: ReflectPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    ReflectScreen(
+        state,
+        ReflectActions(
+            onTab = p::tab,
+            onTheme = p::theme,
+            onMore = p::more,
+            onWrite = p::write,
+            onWriteLetter = p::writeLetter,
+            onDraft = p::draftChanged,
+            onSave = p::save,
+            onCancelDraft = p::cancelDraft,
+            onNewReason = p::newReasonChanged,
+            onAddReason = p::addReason,
+            onAccept = p::accept,
             onBack = p::back,
             onQuickExit = onQuickExit,
         ),
