@@ -8,6 +8,7 @@ import app.nocontact.ui.firstrun.FirstRunPresenter
 import app.nocontact.core.SupportContact
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
+import app.nocontact.ui.insights.InsightsPresenter
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.reflect.ReflectPresenter
@@ -42,6 +43,7 @@ sealed interface Route {
 
     // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
     data class Reflect(val presenter: ReflectPresenter) : Route
+    data class Insights(val presenter: InsightsPresenter) : Route
 }
 
 /**
@@ -164,5 +166,13 @@ class AppPresenter(
         val reflect = ReflectPresenter(scope, c) { goHome(c) }
         mutable.value = Route.Reflect(reflect)
         reflect.start()
+    }
+
+    /** Opens Insights from home. */
+    fun openInsights() {
+        val c = client ?: return
+        val insights = InsightsPresenter(scope, c) { goHome(c) }
+        mutable.value = Route.Insights(insights)
+        insights.start()
     }
 }

@@ -16,6 +16,9 @@ import app.nocontact.ui.firstrun.FirstRunScreen
 import app.nocontact.ui.home.HomeActions
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.HomeScreen
+import app.nocontact.ui.insights.InsightsActions
+import app.nocontact.ui.insights.InsightsPresenter
+import app.nocontact.ui.insights.InsightsScreen
 import app.nocontact.ui.log.LogActions
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.log.LogScreen
@@ -46,12 +49,13 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect), app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect, onInsights = app::openInsights), app::quickExit)
         is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
         is Route.Reflect -> ReflectRoute(r.presenter, app::quickExit)
+        is Route.Insights -> InsightsRoute(r.presenter, app::quickExit)
     }
 }
 
@@ -84,6 +88,7 @@ private class HomeLinks(
     val onPlan: () -> Unit,
     val onSettings: () -> Unit,
     val onReflect: () -> Unit = {},
+    val onInsights: () -> Unit = {},
 )
 
 @Composable
@@ -106,6 +111,7 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onSettings = links.onSettings,
             onQuickExit = onQuickExit,
             onReflect = links.onReflect,
+            onInsights = links.onInsights,
         ),
         zone,
     )
@@ -221,4 +227,10 @@ private fun ReflectRoute(p: ReflectPresenter, onQuickExit: () -> Unit) {
             onQuickExit = onQuickExit,
         ),
     )
+}
+
+@Composable
+private fun InsightsRoute(p: InsightsPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    InsightsScreen(state, InsightsActions(onPeriod = p::period, onPerson = p::person, onBack = p::back, onQuickExit = onQuickExit))
 }

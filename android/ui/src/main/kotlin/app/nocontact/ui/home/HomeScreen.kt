@@ -60,6 +60,7 @@ class HomeActions(
     val onQuickExit: () -> Unit = {},
     // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
     val onReflect: () -> Unit = {},
+    val onInsights: () -> Unit = {},
 )
 
 /** The channels offered first in "They reached out" (the rest can be chosen in the full entry). */
@@ -120,6 +121,7 @@ private fun Links(actions: HomeActions) {
 @Composable
 private fun LaneALinks(actions: HomeActions) {
     SecondaryButton(str("home_open_reflect"), actions.onReflect, Modifier.testTag("open_reflect"))
+    SecondaryButton(str("home_open_insights"), actions.onInsights, Modifier.testTag("open_insights"))
 }
 
 @Composable

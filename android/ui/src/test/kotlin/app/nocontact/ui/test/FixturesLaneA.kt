@@ -61,7 +61,75 @@ val REFLECT_STATE = ReflectState(
         .map { (id, t) -> ReasonSuggestion(id, t, STRINGS.get(id)) },
 )
 
+private fun week(n: Int): LocalDate {
+    val d = java.time.LocalDate.of(2026, 9, 14).plusWeeks(n.toLong())
+    return LocalDate(d.year, d.monthValue.toUInt(), d.dayOfMonth.toUInt())
+}
+
+private val URGE_COUNTS = listOf(5, 6, 4, 5, 3, 4, 2, 3, 2, 1, 2, 1)
+private val RESISTED = listOf(40, 50, 50, 60, 67, 75, 100, 67, 100, 100, 100, 100)
+private val ATTEMPT_COUNTS = listOf(1, 0, 2, 1, 0, 1, 0, 1, 0, 2, 3, 4)
+private val MOODS = listOf(2.0, 2.3, 2.1, 2.8, 2.6, 3.0, 3.2, 2.9, 3.4, 3.5, 3.3, 3.8)
+
+/** Urges by weekday (Monday first) and hour: evenings, most on Sunday night. */
+private val GRID: List<List<UInt>> = (0 until 7).map { d ->
+    (0 until 24).map { h ->
+        when {
+            h in 21..23 && d == 6 -> 3u
+            h in 20..23 -> 1u + (if (d % 2 == 0) 1u else 0u)
+            h == 13 && d < 5 -> 1u
+            else -> 0u
+        }
+    }
+}
+
+val INSIGHTS = app.nocontact.core.Insights(
+    from = week(0), to = LocalDate(2026, 12u, 6u),
+    personId = null,
+    urges = app.nocontact.core.UrgeInsights(
+        total = 38u, resistedPercent = 68u, meanIntensity = 5.4,
+        weeks = URGE_COUNTS.indices.map { app.nocontact.core.WeekUrges(week(it), URGE_COUNTS[it].toUInt(), RESISTED[it].toUInt(), 5.0) },
+        intensityTrend = app.nocontact.core.Trend.FALLING, intensityChangePerWeek = -0.3,
+        topTriggers = emptyList(), topEmotions = emptyList(), helpedWhenResisted = emptyList(),
+        weekdayHour = GRID,
+    ),
+    attempts = app.nocontact.core.AttemptInsights(
+        total = 15u,
+        weeks = ATTEMPT_COUNTS.indices.map { app.nocontact.core.WeekCount(week(it), ATTEMPT_COUNTS[it].toUInt()) },
+        byChannel = listOf(app.nocontact.core.ChannelCount(app.nocontact.core.Channel.TEXT, 9u), app.nocontact.core.ChannelCount(app.nocontact.core.Channel.CALL, 6u)),
+        trend = app.nocontact.core.Trend.RISING, changePerWeek = 0.2,
+        last14Days = 7u, mostInEarlier14Days = 3u, rising = true,
+    ),
+    mood = app.nocontact.core.MoodInsights(
+        days = emptyList(),
+        weeks = MOODS.indices.map { app.nocontact.core.MoodPoint(week(it), 4u, MOODS[it], null) },
+    ),
+    boundaries = listOf(
+        app.nocontact.core.BoundaryProgress("b1", "I do not answer their calls", app.nocontact.core.BoundaryStatus.ACTIVE, 43u, LocalDate(2026, 10u, 20u), 1u, 6u),
+        app.nocontact.core.BoundaryProgress("b2", "I do not look at their profile", app.nocontact.core.BoundaryStatus.ACTIVE, 12u, LocalDate(2026, 11u, 21u), 3u, 0u),
+    ),
+)
+
+val INSIGHTS_STATE = app.nocontact.ui.insights.InsightsState(loading = false, people = listOf(SAM_PERSON, MUM_PERSON), insights = INSIGHTS)
+
+private val EMPTY_INSIGHTS = INSIGHTS.copy(
+    urges = INSIGHTS.urges.copy(total = 0u, resistedPercent = 0u, meanIntensity = 0.0, weeks = emptyList(), intensityTrend = app.nocontact.core.Trend.NOT_ENOUGH_DATA, intensityChangePerWeek = 0.0, weekdayHour = List(7) { List(24) { 0u } }),
+    attempts = INSIGHTS.attempts.copy(total = 0u, weeks = emptyList(), byChannel = emptyList(), trend = app.nocontact.core.Trend.NOT_ENOUGH_DATA, changePerWeek = 0.0, last14Days = 0u, mostInEarlier14Days = 0u, rising = false),
+    mood = app.nocontact.core.MoodInsights(emptyList(), emptyList()),
+    boundaries = emptyList(),
+)
+
 val LANE_A_SCREENS: List<ScreenCase> = listOf(
+    ScreenCase("insights") { app.nocontact.ui.insights.InsightsScreen(INSIGHTS_STATE, app.nocontact.ui.insights.InsightsActions()) },
+    ScreenCase("insights-attempts") {
+        // One person over 12 weeks with no urges logged: their attempts, mood and boundaries come into view.
+        app.nocontact.ui.insights.InsightsScreen(INSIGHTS_STATE.copy(personId = "p1", insights = INSIGHTS.copy(personId = "p1", urges = EMPTY_INSIGHTS.urges)), app.nocontact.ui.insights.InsightsActions())
+    },
+    ScreenCase("insights-mood") {
+        // Mum over 12 weeks: no urges or attempts logged, so mood and boundaries come into view.
+        app.nocontact.ui.insights.InsightsScreen(INSIGHTS_STATE.copy(personId = "p2", insights = INSIGHTS.copy(personId = "p2", urges = EMPTY_INSIGHTS.urges, attempts = EMPTY_INSIGHTS.attempts)), app.nocontact.ui.insights.InsightsActions())
+    },
+    ScreenCase("insights-empty") { app.nocontact.ui.insights.InsightsScreen(INSIGHTS_STATE.copy(weeks = 4u, personId = "p2", insights = EMPTY_INSIGHTS), app.nocontact.ui.insights.InsightsActions()) },
     ScreenCase("reflect") { ReflectScreen(REFLECT_STATE.copy(notice = ReflectNotice.ENTRY_SAVED), ReflectActions()) },
     ScreenCase("reflect-write") { ReflectScreen(REFLECT_STATE.copy(draft = ReflectDraft(promptId = TODAY.id, text = "Sitting by the window with tea.")), ReflectActions()) },
     ScreenCase("reflect-prompts") { ReflectScreen(REFLECT_STATE.copy(tab = ReflectTab.PROMPTS), ReflectActions()) },
