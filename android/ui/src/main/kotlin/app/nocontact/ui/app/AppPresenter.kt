@@ -8,6 +8,7 @@ import app.nocontact.ui.firstrun.FirstRunPresenter
 import app.nocontact.core.SupportContact
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
+import app.nocontact.ui.evidence.EvidencePresenter
 import app.nocontact.ui.insights.InsightsPresenter
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.plan.SafetyPlanPresenter
@@ -44,6 +45,7 @@ sealed interface Route {
     // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
     data class Reflect(val presenter: ReflectPresenter) : Route
     data class Insights(val presenter: InsightsPresenter) : Route
+    data class Evidence(val presenter: EvidencePresenter) : Route
 }
 
 /**
@@ -174,5 +176,25 @@ class AppPresenter(
         val insights = InsightsPresenter(scope, c) { goHome(c) }
         mutable.value = Route.Insights(insights)
         insights.start()
+    }
+
+    /** Where evidence exports are written: the app's own folder (Android: under its files or cache dir). */
+    var exportsDir: File = File(File(path).absoluteFile.parentFile, "exports")
+
+    /** The platform's share sheet for an evidence export folder. */
+    var onShareEvidence: (File) -> Unit = {}
+
+    /** The platform's clipboard, for the checkpoint code. */
+    var onCopy: (String) -> Unit = {}
+
+    /** Told of each step of an evidence export, on the vault thread. */
+    var onExportProgress: (ULong, ULong) -> Unit = { _, _ -> }
+
+    /** Opens Evidence from home. */
+    fun openEvidence() {
+        val c = client ?: return
+        val evidence = EvidencePresenter(scope, c, exportsDir, onShareEvidence, onCopy, onExportProgress) { goHome(c) }
+        mutable.value = Route.Evidence(evidence)
+        evidence.start()
     }
 }

@@ -16,6 +16,9 @@ import app.nocontact.ui.firstrun.FirstRunScreen
 import app.nocontact.ui.home.HomeActions
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.HomeScreen
+import app.nocontact.ui.evidence.EvidenceActions
+import app.nocontact.ui.evidence.EvidencePresenter
+import app.nocontact.ui.evidence.EvidenceScreen
 import app.nocontact.ui.insights.InsightsActions
 import app.nocontact.ui.insights.InsightsPresenter
 import app.nocontact.ui.insights.InsightsScreen
@@ -49,13 +52,14 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect, onInsights = app::openInsights), app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect, onInsights = app::openInsights, onEvidence = app::openEvidence), app::quickExit)
         is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
         is Route.Reflect -> ReflectRoute(r.presenter, app::quickExit)
         is Route.Insights -> InsightsRoute(r.presenter, app::quickExit)
+        is Route.Evidence -> EvidenceRoute(r.presenter, zone, app::quickExit)
     }
 }
 
@@ -89,6 +93,7 @@ private class HomeLinks(
     val onSettings: () -> Unit,
     val onReflect: () -> Unit = {},
     val onInsights: () -> Unit = {},
+    val onEvidence: () -> Unit = {},
 )
 
 @Composable
@@ -112,6 +117,7 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onQuickExit = onQuickExit,
             onReflect = links.onReflect,
             onInsights = links.onInsights,
+            onEvidence = links.onEvidence,
         ),
         zone,
     )
@@ -233,4 +239,28 @@ private fun ReflectRoute(p: ReflectPresenter, onQuickExit: () -> Unit) {
 private fun InsightsRoute(p: InsightsPresenter, onQuickExit: () -> Unit) {
     val state by p.state.collectAsState()
     InsightsScreen(state, InsightsActions(onPeriod = p::period, onPerson = p::person, onBack = p::back, onQuickExit = onQuickExit))
+}
+
+@Composable
+private fun EvidenceRoute(p: EvidencePresenter, zone: ZoneId, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    EvidenceScreen(
+        state,
+        EvidenceActions(
+            onPerson = p::person,
+            onPeriod = p::period,
+            onKind = p::toggleKind,
+            onReflections = p::reflections,
+            onExport = p::export,
+            onCancel = p::cancel,
+            onShare = p::share,
+            onRecheck = p::recheck,
+            onAgain = p::again,
+            onMakeCheckpoint = p::makeCheckpoint,
+            onCopyCheckpoint = p::copyCheckpoint,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+        zone,
+    )
 }

@@ -61,6 +61,7 @@ class HomeActions(
     // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
     val onReflect: () -> Unit = {},
     val onInsights: () -> Unit = {},
+    val onEvidence: () -> Unit = {},
 )
 
 /** The channels offered first in "They reached out" (the rest can be chosen in the full entry). */
@@ -122,6 +123,7 @@ private fun Links(actions: HomeActions) {
 private fun LaneALinks(actions: HomeActions) {
     SecondaryButton(str("home_open_reflect"), actions.onReflect, Modifier.testTag("open_reflect"))
     SecondaryButton(str("home_open_insights"), actions.onInsights, Modifier.testTag("open_insights"))
+    SecondaryButton(str("home_open_evidence"), actions.onEvidence, Modifier.testTag("open_evidence"))
 }
 
 @Composable

@@ -119,7 +119,55 @@ private val EMPTY_INSIGHTS = INSIGHTS.copy(
     boundaries = emptyList(),
 )
 
+private val CHAIN = app.nocontact.core.ChainReport(214uL, "9f2c" + "0".repeat(60), "KQ4M-7TDX-2WAH-8PNR-F4C6-VJEZ-B", true, emptyList())
+private val CHECKPOINT = app.nocontact.core.Checkpoint("KQ4M-7TDX-2WAH-8PNR-F4C6-VJEZ-B", 214uL, CHAIN.head, Instant.parse("2026-12-02T18:20:00Z"))
+
+val EVIDENCE_STATE = app.nocontact.ui.evidence.EvidenceState(
+    loading = false,
+    people = listOf(SAM_PERSON, MUM_PERSON),
+    personId = "p1",
+    period = app.nocontact.ui.evidence.EvidencePeriod.DAYS_90,
+    chain = CHAIN,
+)
+
+private val SUMMARY = app.nocontact.core.EvidenceSummary(37uL, 214uL, 41uL, CHAIN.head, CHAIN.code)
+private val VALID = app.nocontact.core.EvidenceVerdict(true, 214uL, 41uL, 173uL, CHAIN.head, 214uL, false, emptyList(), "valid")
+private val CHANGED = app.nocontact.core.EvidenceVerdict(
+    false, 214uL, 41uL, 173uL, CHAIN.head, null, false,
+    listOf(
+        app.nocontact.core.EvidenceProblem(app.nocontact.core.EvidenceProblemKind.DIGEST_MISMATCH, "report.html", null, "digest"),
+        app.nocontact.core.EvidenceProblem(app.nocontact.core.EvidenceProblemKind.REPORT_MISMATCH, "report.html", null, "report"),
+    ),
+    "invalid",
+)
+
 val LANE_A_SCREENS: List<ScreenCase> = listOf(
+    ScreenCase("evidence") { app.nocontact.ui.evidence.EvidenceScreen(EVIDENCE_STATE, app.nocontact.ui.evidence.EvidenceActions(), ZONE) },
+    ScreenCase("evidence-exporting") {
+        app.nocontact.ui.evidence.EvidenceScreen(EVIDENCE_STATE.copy(phase = app.nocontact.ui.evidence.EvidencePhase.Exporting(92, 214), checkpoint = CHECKPOINT), app.nocontact.ui.evidence.EvidenceActions(), ZONE)
+    },
+    ScreenCase("evidence-done") {
+        app.nocontact.ui.evidence.EvidenceScreen(
+            EVIDENCE_STATE.copy(phase = app.nocontact.ui.evidence.EvidencePhase.Done(SUMMARY, VALID, "/exports/export-20261202-182200"), checkpoint = CHECKPOINT, copied = true),
+            app.nocontact.ui.evidence.EvidenceActions(),
+            ZONE,
+        )
+    },
+    ScreenCase("evidence-changed") {
+        app.nocontact.ui.evidence.EvidenceScreen(
+            EVIDENCE_STATE.copy(phase = app.nocontact.ui.evidence.EvidencePhase.Done(SUMMARY, CHANGED, "/exports/export-20261202-182200")),
+            app.nocontact.ui.evidence.EvidenceActions(),
+            ZONE,
+        )
+    },
+    ScreenCase("evidence-chain-problem") {
+        val broken = CHAIN.copy(intact = false, issues = listOf(app.nocontact.core.ChainIssue(app.nocontact.core.ChainIssueKind.MISSING, 120uL, 131uL)))
+        app.nocontact.ui.evidence.EvidenceScreen(
+            EVIDENCE_STATE.copy(chain = broken, phase = app.nocontact.ui.evidence.EvidencePhase.Failed(app.nocontact.client.CoreError.Corrupt)),
+            app.nocontact.ui.evidence.EvidenceActions(),
+            ZONE,
+        )
+    },
     ScreenCase("insights") { app.nocontact.ui.insights.InsightsScreen(INSIGHTS_STATE, app.nocontact.ui.insights.InsightsActions()) },
     ScreenCase("insights-attempts") {
         // One person over 12 weeks with no urges logged: their attempts, mood and boundaries come into view.

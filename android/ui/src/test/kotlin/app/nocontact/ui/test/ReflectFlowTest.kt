@@ -15,7 +15,7 @@ import app.nocontact.core.ReflectionKind
 import app.nocontact.core.ReflectionQuery
 
 /** Plural keys of Reflect, Insights and Evidence (StringsTest checks the others' keys exist). */
-val LANE_A_PLURALS = setOf("reflect_entries_count", "reflect_letters_count", "insights_urges_summary", "insights_attempts_summary")
+val LANE_A_PLURALS = setOf("reflect_entries_count", "reflect_letters_count", "insights_urges_summary", "insights_attempts_summary", "evidence_entries")
 
 @OptIn(ExperimentalTestApi::class)
 fun registerReflectFlowTests() {
