@@ -20,6 +20,7 @@ import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
@@ -83,7 +84,7 @@ fun verdictText(s: Strings, v: EvidenceVerdict): String =
         val counts = s.get("evidence_valid", v.records.toLong(), v.included.toLong(), v.omitted.toLong())
         v.checkpointCount?.let { counts + " " + s.get("evidence_valid_checkpoint", it.toLong()) } ?: counts
     } else {
-        v.problems.take(PROBLEMS_SHOWN).joinToString(" ") { problemText(s, it) }
+        v.problems.take(PROBLEMS_SHOWN).joinToString("\n") { problemText(s, it) }
     }
 
 private const val PROBLEMS_SHOWN = 5
@@ -138,7 +139,7 @@ private fun Choices(state: EvidenceState, actions: EvidenceActions) {
     }
     Subtitle(str("evidence_when"))
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        EvidencePeriod.entries.chunked(2).forEach { pair ->
+        EvidencePeriod.entries.chunked(if (LocalDensity.current.fontScale > 1.3f) 1 else 2).forEach { pair ->
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
                 pair.forEach { p ->
                     Choice(str(enumKey("evidence_period", p)), state.period == p, Modifier.weight(1f).testTag("period_${p.name.lowercase()}"), tight = true) { actions.onPeriod(p) }

@@ -99,6 +99,7 @@ fun gridSummary(s: Strings, grid: List<List<UInt>>): String {
 }
 
 fun attemptsSummary(s: Strings, a: AttemptInsights): String {
+    if (a.total == 0u) return s.get("insights_attempts_none")
     val head = s.plural("insights_attempts_summary", a.total.toInt(), a.total.toInt())
     val flag = if (a.rising) {
         s.get("insights_attempts_rising", a.last14Days.toInt(), a.mostInEarlier14Days.toInt())
@@ -147,7 +148,7 @@ fun InsightsScreen(state: InsightsState, actions: InsightsActions) {
             val s = LocalStrings.current
             Body(str("insights_range", shortDate(i.from), shortDate(i.to)), Modifier.testTag("insights_range"))
             Section(str("insights_urges_title"), urgesSummary(s, i.urges), "urges") {
-                if (i.urges.weeks.isNotEmpty()) {
+                if (i.urges.total > 0u && i.urges.weeks.isNotEmpty()) {
                     Bars(
                         counts = i.urges.weeks.map { it.count.toFloat() },
                         filled = i.urges.weeks.map { it.count.toFloat() * it.resistedPercent.toFloat() / 100f },
@@ -163,7 +164,7 @@ fun InsightsScreen(state: InsightsState, actions: InsightsActions) {
             }
             Section(str("insights_attempts_title"), attemptsSummary(s, i.attempts), "attempts") {
                 if (i.attempts.rising) Note(str("insights_attempts_rising_flag"), Modifier.testTag("rising"))
-                if (i.attempts.weeks.isNotEmpty()) {
+                if (i.attempts.total > 0u && i.attempts.weeks.isNotEmpty()) {
                     Bars(
                         counts = i.attempts.weeks.map { it.count.toFloat() },
                         filled = i.attempts.weeks.map { it.count.toFloat() },
@@ -197,7 +198,7 @@ fun InsightsScreen(state: InsightsState, actions: InsightsActions) {
 private fun Choices(state: InsightsState, actions: InsightsActions) {
     // The periods two by two, the same width each, so that they stay tidy at twice the text size.
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        InsightsPeriods.chunked(2).forEach { pair ->
+        InsightsPeriods.chunked(if (LocalDensity.current.fontScale > 1.3f) 1 else 2).forEach { pair ->
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
                 pair.forEach { w ->
                     Choice(str("insights_weeks", w.toInt()), state.weeks == w, Modifier.weight(1f).testTag("period_$w"), tight = true) { actions.onPeriod(w) }
@@ -297,17 +298,26 @@ private fun Grid(grid: List<List<UInt>>, description: String) {
 
 private fun DrawScope.cell(color: Color, at: Offset, size: Size) = drawRoundRect(color, at, size, CornerRadius(2.dp.toPx()))
 
-/** Mood by week on a scale of 1 to 5: a line through the weeks' means. */
+/** Mood by week on a scale of 1 to 5: a line through the weeks' means, with the scale's words at the left. */
 @Composable
 private fun MoodLine(moods: List<Float>, description: String) {
     val ink = MaterialTheme.colorScheme.primary
     val guide = MaterialTheme.colorScheme.outline.copy(alpha = 0.4f)
-    Canvas(Modifier.fillMaxWidth().height(120.dp).testTag("mood_chart").semantics { contentDescription = description }) {
-        val pad = 6.dp.toPx()
+    val measurer = rememberTextMeasurer()
+    val style = TextStyle(fontSize = MaterialTheme.typography.labelSmall.fontSize, color = MaterialTheme.colorScheme.onSurfaceVariant, fontFamily = MaterialTheme.typography.labelSmall.fontFamily)
+    val labels = listOf(5, 3, 1).associateWith { measurer.measure(str("mood.$it"), style) }
+    val density = LocalDensity.current
+    val labelH = labels.values.maxOf { it.size.height }
+    val height = with(density) { maxOf(120.dp.toPx(), labelH * 6f).toDp() }
+    Canvas(Modifier.fillMaxWidth().height(height).testTag("mood_chart").semantics { contentDescription = description }) {
+        val left = labels.values.maxOf { it.size.width } + 8.dp.toPx()
+        val pad = maxOf(6.dp.toPx(), labelH / 2f)
         fun y(m: Float) = pad + (5f - m) / 4f * (size.height - 2 * pad)
-        for (level in 1..5) drawLine(guide, Offset(0f, y(level.toFloat())), Offset(size.width, y(level.toFloat())), 1.dp.toPx())
-        val step = if (moods.size > 1) (size.width - 2 * pad) / (moods.size - 1) else 0f
-        val points = moods.mapIndexed { n, m -> Offset(if (moods.size > 1) pad + n * step else size.width / 2, y(m)) }
+        for (level in 1..5) drawLine(guide, Offset(left, y(level.toFloat())), Offset(size.width, y(level.toFloat())), 1.dp.toPx())
+        labels.forEach { (level, l) -> drawText(l, topLeft = Offset(0f, y(level.toFloat()) - l.size.height / 2f)) }
+        val inner = left + 6.dp.toPx()
+        val step = if (moods.size > 1) (size.width - inner - 6.dp.toPx()) / (moods.size - 1) else 0f
+        val points = moods.mapIndexed { n, m -> Offset(if (moods.size > 1) inner + n * step else (inner + size.width) / 2, y(m)) }
         points.zipWithNext { a, b -> drawLine(ink, a, b, 3.dp.toPx()) }
         points.forEach { drawCircle(ink, 5.dp.toPx(), it) }
     }
