@@ -63,7 +63,10 @@ data class EvidenceState(
     val checkpoint: Checkpoint? = null,
     val copied: Boolean = false,
     val problem: Boolean = false,
-)
+) {
+    /** Something is chosen to export. */
+    val canExport: Boolean get() = kinds.isNotEmpty() || includeReflections
+}
 
 /**
  * Evidence: choose a person, a period and the kinds; export with a progress
@@ -119,12 +122,9 @@ class EvidencePresenter(
         if (s.phase is EvidencePhase.Exporting) s else change(s).copy(phase = EvidencePhase.Choosing)
     }
 
-    /** Something is chosen to export. */
-    fun canExport(s: EvidenceState = mutable.value) = s.kinds.isNotEmpty() || s.includeReflections
-
     fun export() {
         val s = mutable.value
-        if (s.phase is EvidencePhase.Exporting || !canExport(s)) return
+        if (s.phase is EvidencePhase.Exporting || !s.canExport) return
         cancelled.set(false)
         mutable.update { it.copy(phase = EvidencePhase.Exporting(0, 0), copied = false) }
         scope.launch {

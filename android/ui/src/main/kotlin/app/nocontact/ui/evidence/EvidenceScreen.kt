@@ -115,7 +115,7 @@ fun EvidenceScreen(state: EvidenceState, actions: EvidenceActions, zone: ZoneId)
                 Choices(state, actions)
                 if (phase is EvidencePhase.Cancelled) Note(str("evidence_cancelled"), Modifier.testTag("export_cancelled"))
                 if (phase is EvidencePhase.Failed) Note(str(failedKey(phase.error)), Modifier.testTag("export_failed"))
-                PrimaryButton(str("evidence_export"), actions.onExport, enabled = state.kinds.isNotEmpty() || state.includeReflections, modifier = Modifier.testTag("export"))
+                PrimaryButton(str("evidence_export"), actions.onExport, enabled = state.canExport, modifier = Modifier.testTag("export"))
             }
         }
         Checkpoint(state, actions, zone)

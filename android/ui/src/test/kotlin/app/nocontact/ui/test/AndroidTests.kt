@@ -14,6 +14,7 @@ fun main(args: Array<String>) {
     registerReflectFlowTests()
     registerInsightsFlowTests()
     registerEvidenceFlowTests()
+    app.nocontact.client.registerReflectInsightsEvidenceClientTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }
