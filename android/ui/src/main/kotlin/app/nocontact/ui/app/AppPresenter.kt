@@ -190,10 +190,13 @@ class AppPresenter(
     /** Told of each step of an evidence export, on the vault thread. */
     var onExportProgress: (ULong, ULong) -> Unit = { _, _ -> }
 
+    /** The platform's share sheet for a short text (the checkpoint code). */
+    var onShareText: (String) -> Unit = {}
+
     /** Opens Evidence from home. */
     fun openEvidence() {
         val c = client ?: return
-        val evidence = EvidencePresenter(scope, c, exportsDir, onShareEvidence, onCopy, onExportProgress) { goHome(c) }
+        val evidence = EvidencePresenter(scope, c, exportsDir, onShareEvidence, onCopy, onExportProgress, onBack = { goHome(c) }, onShareText = onShareText)
         mutable.value = Route.Evidence(evidence)
         evidence.start()
     }

@@ -258,6 +258,7 @@ private fun EvidenceRoute(p: EvidencePresenter, zone: ZoneId, onQuickExit: () ->
             onAgain = p::again,
             onMakeCheckpoint = p::makeCheckpoint,
             onCopyCheckpoint = p::copyCheckpoint,
+            onShareCheckpoint = p::shareCheckpoint,
             onBack = p::back,
             onQuickExit = onQuickExit,
         ),

@@ -88,6 +88,8 @@ class EvidencePresenter(
     /** Told of each step of an export, on the vault thread (before the cancel is checked). */
     private val onProgress: (ULong, ULong) -> Unit = { _, _ -> },
     private val onBack: () -> Unit = {},
+    /** The platform's share sheet for a short text (the checkpoint code, to text to an advocate). */
+    private val onShareText: (String) -> Unit = {},
 ) {
     private val mutable = MutableStateFlow(EvidenceState())
     val state: StateFlow<EvidenceState> = mutable.asStateFlow()
@@ -209,6 +211,12 @@ class EvidencePresenter(
         val code = mutable.value.checkpoint?.code ?: return
         onCopy(code)
         mutable.update { it.copy(copied = true) }
+    }
+
+    /** Hands the checkpoint code to the share sheet (the person picks messages, mail…); the app sends nothing itself. */
+    fun shareCheckpoint() {
+        val code = mutable.value.checkpoint?.code ?: return
+        onShareText(code)
     }
 
     fun back() {

@@ -60,6 +60,7 @@ class EvidenceActions(
     val onAgain: () -> Unit = {},
     val onMakeCheckpoint: () -> Unit = {},
     val onCopyCheckpoint: () -> Unit = {},
+    val onShareCheckpoint: () -> Unit = {},
     val onBack: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
 )
@@ -205,6 +206,7 @@ private fun Checkpoint(state: EvidenceState, actions: EvidenceActions, zone: Zon
                 color = MaterialTheme.colorScheme.onSurfaceVariant,
             )
             SecondaryButton(str("evidence_checkpoint_copy"), actions.onCopyCheckpoint, Modifier.testTag("copy_checkpoint"))
+            SecondaryButton(str("evidence_checkpoint_share"), actions.onShareCheckpoint, Modifier.testTag("share_checkpoint"))
             if (state.copied) Text(str("evidence_checkpoint_copied"), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface, modifier = Modifier.testTag("copied"))
         }
     }

@@ -36,12 +36,14 @@ fun registerEvidenceFlowTests() {
             val exports = File(dir, "exports")
             val shared = Collections.synchronizedList(mutableListOf<File>())
             val copied = Collections.synchronizedList(mutableListOf<String>())
+            val texts = Collections.synchronizedList(mutableListOf<String>())
             val gate = CountDownLatch(1)
             val holding = AtomicBoolean(true)
             val steps = Collections.synchronizedList(mutableListOf<Pair<ULong, ULong>>())
             a.app.exportsDir = exports
             a.app.onShareEvidence = { shared += it }
             a.app.onCopy = { copied += it }
+            a.app.onShareText = { texts += it }
             // The first export waits at its first step until the test has pressed Stop.
             a.app.onExportProgress = { done, total ->
                 steps += done to total
@@ -64,6 +66,9 @@ fun registerEvidenceFlowTests() {
                 tapTag("copy_checkpoint")
                 waitForTag("copied")
                 assertEq(copied.toList(), listOf(code), "the code handed to the clipboard")
+                tapTag("share_checkpoint")
+                waitUntil("the code is handed to the share sheet", 5_000) { texts.isNotEmpty() }
+                assertEq(texts.toList(), listOf(code), "the code handed to the share sheet")
 
                 // Sam's attempts and check-ins, over everything.
                 tapTag("person_$sam")
