@@ -97,7 +97,8 @@ fun EvidenceScreen(state: EvidenceState, actions: EvidenceActions, zone: ZoneId)
     val s = LocalStrings.current
     ScreenFrame(title = str("app_name"), onQuickExit = actions.onQuickExit) {
         Heading(str("evidence_title"))
-        Body(str("evidence_explain"))
+        // What an export is, while choosing one; the verdict and the progress speak for themselves.
+        if (state.phase !is EvidencePhase.Exporting && state.phase !is EvidencePhase.Done) Body(str("evidence_explain"))
         if (state.problem) Note(str("evidence_problem"))
         state.chain?.let { chain ->
             Card(Modifier.testTag("chain")) {

@@ -113,6 +113,7 @@ val INSIGHTS = app.nocontact.core.Insights(
 val INSIGHTS_STATE = app.nocontact.ui.insights.InsightsState(loading = false, people = listOf(SAM_PERSON, MUM_PERSON), insights = INSIGHTS)
 
 private val EMPTY_INSIGHTS = INSIGHTS.copy(
+    from = week(8),
     urges = INSIGHTS.urges.copy(total = 0u, resistedPercent = 0u, meanIntensity = 0.0, weeks = emptyList(), intensityTrend = app.nocontact.core.Trend.NOT_ENOUGH_DATA, intensityChangePerWeek = 0.0, weekdayHour = List(7) { List(24) { 0u } }),
     attempts = INSIGHTS.attempts.copy(total = 0u, weeks = emptyList(), byChannel = emptyList(), trend = app.nocontact.core.Trend.NOT_ENOUGH_DATA, changePerWeek = 0.0, last14Days = 0u, mostInEarlier14Days = 0u, rising = false),
     mood = app.nocontact.core.MoodInsights(emptyList(), emptyList()),
