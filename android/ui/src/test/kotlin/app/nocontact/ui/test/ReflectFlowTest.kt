@@ -35,6 +35,16 @@ fun registerReflectFlowTests() {
         assertEq(tabs, emptyList<String>(), "parts of Reflect without words")
     }
 
+    Suite.test("strings: every evidence problem, chain issue, period, boundary status and trend has its words") {
+        val k = { kind: String, v: Enum<*> -> app.nocontact.ui.home.enumKey(kind, v) }
+        val missing = app.nocontact.core.EvidenceProblemKind.entries.map { k("evidence_problem", it) } +
+            app.nocontact.core.ChainIssueKind.entries.map { k("chain_issue", it) } +
+            app.nocontact.ui.evidence.EvidencePeriod.entries.map { k("evidence_period", it) } +
+            app.nocontact.core.BoundaryStatus.entries.map { k("boundary_status", it) } +
+            app.nocontact.core.Trend.entries.flatMap { listOf(k("insights_intensity_trend", it), k("insights_attempts_trend", it)) }
+        assertEq(missing.filter { !STRINGS.has(it) }, emptyList<String>(), "keys without words")
+    }
+
     Suite.test("ui: reflect writes on today's prompt and a library prompt, keeps a letter unsent, adds my reasons") {
         AppUnderTest(this).use { a ->
             var todayId = ""
