@@ -8,8 +8,11 @@ import app.nocontact.ui.firstrun.FirstRunPresenter
 import app.nocontact.core.SupportContact
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
+import app.nocontact.ui.evidence.EvidencePresenter
+import app.nocontact.ui.insights.InsightsPresenter
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.plan.SafetyPlanPresenter
+import app.nocontact.ui.reflect.ReflectPresenter
 import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.urge.UrgePresenter
 import app.nocontact.ui.unlock.UnlockPresenter
@@ -38,6 +41,11 @@ sealed interface Route {
 
     /** The file could not be opened (not a vault, a newer version, storage). */
     data object Unavailable : Route
+
+    // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+    data class Reflect(val presenter: ReflectPresenter) : Route
+    data class Insights(val presenter: InsightsPresenter) : Route
+    data class Evidence(val presenter: EvidencePresenter) : Route
 }
 
 /**
@@ -151,4 +159,45 @@ class AppPresenter(
 
     /** The open vault, for tests and the platform glue. */
     fun clientOrNull(): VaultClient? = client
+
+    // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+
+    /** Opens Reflect from home (its navigation, or "More" in the Write action). */
+    fun openReflect() {
+        val c = client ?: return
+        val reflect = ReflectPresenter(scope, c) { goHome(c) }
+        mutable.value = Route.Reflect(reflect)
+        reflect.start()
+    }
+
+    /** Opens Insights from home. */
+    fun openInsights() {
+        val c = client ?: return
+        val insights = InsightsPresenter(scope, c) { goHome(c) }
+        mutable.value = Route.Insights(insights)
+        insights.start()
+    }
+
+    /** Where evidence exports are written: the app's own folder (Android: under its files or cache dir). */
+    var exportsDir: File = File(File(path).absoluteFile.parentFile, "exports")
+
+    /** The platform's share sheet for an evidence export folder. */
+    var onShareEvidence: (File) -> Unit = {}
+
+    /** The platform's clipboard, for the checkpoint code. */
+    var onCopy: (String) -> Unit = {}
+
+    /** Told of each step of an evidence export, on the vault thread. */
+    var onExportProgress: (ULong, ULong) -> Unit = { _, _ -> }
+
+    /** The platform's share sheet for a short text (the checkpoint code). */
+    var onShareText: (String) -> Unit = {}
+
+    /** Opens Evidence from home. */
+    fun openEvidence() {
+        val c = client ?: return
+        val evidence = EvidencePresenter(scope, c, exportsDir, onShareEvidence, onCopy, onExportProgress, onBack = { goHome(c) }, onShareText = onShareText)
+        mutable.value = Route.Evidence(evidence)
+        evidence.start()
+    }
 }

@@ -16,12 +16,21 @@ import app.nocontact.ui.firstrun.FirstRunScreen
 import app.nocontact.ui.home.HomeActions
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.HomeScreen
+import app.nocontact.ui.evidence.EvidenceActions
+import app.nocontact.ui.evidence.EvidencePresenter
+import app.nocontact.ui.evidence.EvidenceScreen
+import app.nocontact.ui.insights.InsightsActions
+import app.nocontact.ui.insights.InsightsPresenter
+import app.nocontact.ui.insights.InsightsScreen
 import app.nocontact.ui.log.LogActions
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.log.LogScreen
 import app.nocontact.ui.plan.PlanActions
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.plan.SafetyPlanScreen
+import app.nocontact.ui.reflect.ReflectActions
+import app.nocontact.ui.reflect.ReflectPresenter
+import app.nocontact.ui.reflect.ReflectScreen
 import app.nocontact.ui.settings.SettingsActions
 import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.settings.SettingsScreen
@@ -43,11 +52,14 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings), app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect, onInsights = app::openInsights, onEvidence = app::openEvidence), app::quickExit)
         is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
+        is Route.Reflect -> ReflectRoute(r.presenter, app::quickExit)
+        is Route.Insights -> InsightsRoute(r.presenter, app::quickExit)
+        is Route.Evidence -> EvidenceRoute(r.presenter, zone, app::quickExit)
     }
 }
 
@@ -75,7 +87,14 @@ private fun UnlockRoute(p: UnlockPresenter, onQuickExit: () -> Unit) {
     UnlockScreen(state, UnlockActions(onPasscode = p::passcodeChanged, onUnlock = p::unlock, onQuickExit = onQuickExit))
 }
 
-private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit)
+private class HomeLinks(
+    val onLog: () -> Unit,
+    val onPlan: () -> Unit,
+    val onSettings: () -> Unit,
+    val onReflect: () -> Unit = {},
+    val onInsights: () -> Unit = {},
+    val onEvidence: () -> Unit = {},
+)
 
 @Composable
 private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickExit: () -> Unit) {
@@ -96,6 +115,9 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onPlan = links.onPlan,
             onSettings = links.onSettings,
             onQuickExit = onQuickExit,
+            onReflect = links.onReflect,
+            onInsights = links.onInsights,
+            onEvidence = links.onEvidence,
         ),
         zone,
     )
@@ -185,5 +207,61 @@ private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
             onBack = p::back,
             onQuickExit = onQuickExit,
         ),
+    )
+}
+
+// Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+
+@Composable
+private fun ReflectRoute(p: ReflectPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    ReflectScreen(
+        state,
+        ReflectActions(
+            onTab = p::tab,
+            onTheme = p::theme,
+            onMore = p::more,
+            onWrite = p::write,
+            onWriteLetter = p::writeLetter,
+            onDraft = p::draftChanged,
+            onSave = p::save,
+            onCancelDraft = p::cancelDraft,
+            onNewReason = p::newReasonChanged,
+            onAddReason = p::addReason,
+            onAccept = p::accept,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+    )
+}
+
+@Composable
+private fun InsightsRoute(p: InsightsPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    InsightsScreen(state, InsightsActions(onPeriod = p::period, onPerson = p::person, onBack = p::back, onQuickExit = onQuickExit))
+}
+
+@Composable
+private fun EvidenceRoute(p: EvidencePresenter, zone: ZoneId, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    EvidenceScreen(
+        state,
+        EvidenceActions(
+            onPerson = p::person,
+            onPeriod = p::period,
+            onKind = p::toggleKind,
+            onReflections = p::reflections,
+            onExport = p::export,
+            onCancel = p::cancel,
+            onShare = p::share,
+            onRecheck = p::recheck,
+            onAgain = p::again,
+            onMakeCheckpoint = p::makeCheckpoint,
+            onCopyCheckpoint = p::copyCheckpoint,
+            onShareCheckpoint = p::shareCheckpoint,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+        zone,
     )
 }

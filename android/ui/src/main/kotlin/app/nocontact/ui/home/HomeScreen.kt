@@ -58,6 +58,10 @@ class HomeActions(
     val onPlan: () -> Unit = {},
     val onSettings: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
+    // Reflect, insights, evidence (APPS.md §2.8, §2.11, §2.12).
+    val onReflect: () -> Unit = {},
+    val onInsights: () -> Unit = {},
+    val onEvidence: () -> Unit = {},
 )
 
 /** The channels offered first in "They reached out" (the rest can be chosen in the full entry). */
@@ -111,6 +115,15 @@ private fun Links(actions: HomeActions) {
         }
     }
     SecondaryButton(str("home_open_settings"), actions.onSettings, Modifier.testTag("open_settings"))
+    LaneALinks(actions)
+}
+
+/** Reflect, insights and evidence. */
+@Composable
+private fun LaneALinks(actions: HomeActions) {
+    SecondaryButton(str("home_open_reflect"), actions.onReflect, Modifier.testTag("open_reflect"))
+    SecondaryButton(str("home_open_insights"), actions.onInsights, Modifier.testTag("open_insights"))
+    SecondaryButton(str("home_open_evidence"), actions.onEvidence, Modifier.testTag("open_evidence"))
 }
 
 @Composable
@@ -241,6 +254,7 @@ private fun QuickActions(state: HomeState, actions: HomeActions) {
                         modifier = Modifier.fillMaxWidth().testTag("draft"),
                     )
                     PrimaryButton(str("quick_write_save"), actions.onWrite, enabled = state.draft.isNotBlank())
+                    SecondaryButton(str("home_write_more"), actions.onReflect, Modifier.testTag("write_more"))
                 }
             }
             TextButton(onClick = actions.onClose, modifier = Modifier.heightIn(min = TouchTarget)) { Text(str("common_cancel")) }

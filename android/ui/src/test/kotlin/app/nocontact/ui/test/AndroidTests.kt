@@ -15,6 +15,10 @@ fun main(args: Array<String>) {
     registerStringsTests()
     registerUiFlowTests()
     registerAccessibilityTests()
+    registerReflectFlowTests()
+    registerInsightsFlowTests()
+    registerEvidenceFlowTests()
+    app.nocontact.client.registerReflectInsightsEvidenceClientTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }
