@@ -38,6 +38,14 @@ class MainActivity : ComponentActivity() {
             onLeave = { finishAndRemoveTask() },
             onReach = { contact -> AppWindow.reach(contact)?.let(::startActivity) },
         )
+        // Exports go where the share sheet's provider serves them from,
+        // emptied before each new one.
+        presenter.exportsDir = VaultLocation.shared(this).also { shared -> shared.deleteRecursively() }
+        presenter.onShareEvidence = { folder ->
+            startActivity(ExportProvider.shareIntent(this, folder, getString(R.string.share_export)))
+        }
+        presenter.onCopy = { text -> Sharing.copy(this, text) }
+        presenter.onShareText = { text -> startActivity(Sharing.shareText(this, text, getString(R.string.share_export))) }
         app.onBackground = {
             lifecycleScope.launch {
                 val client = presenter.clientOrNull()
