@@ -476,7 +476,7 @@ mod tests {
         assert!(validate_passcode(&"x".repeat(PASSCODE_MAX_CHARS + 1)).is_err());
         for bad in [
             "2580\0",
-            "\02580",
+            "\u{0}2580",
             "25\t80",
             "2580\n",
             "25\u{7f}80",

@@ -123,36 +123,6 @@ pub(crate) fn drop_may_carry(kind: AccessKind) -> bool {
     matches!(kind, AccessKind::FailedUnlock | AccessKind::DuressUnlock)
 }
 
-#[cfg(test)]
-mod hostile;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::channel::Channel;
-
-    #[test]
-    fn round_trip() {
-        let secret = DropSecret::generate().unwrap();
-        let dropped = Dropped {
-            at: time::from_millis(1_800_000_000_000),
-            nanos: 1_800_000_000_000_000_123,
-            utc_offset_seconds: -18_000,
-            what: DroppedWhat::Entry {
-                entry: QuickEntry::TheirAttempt {
-                    person_id: crate::random_hex().unwrap(),
-                    channel: Channel::Call,
-                },
-            },
-            proof: None,
-        };
-        let (id, blob) = dropped.seal(&secret.public()).unwrap();
-        assert_eq!(Dropped::open(&secret, &id.0, &blob).unwrap(), dropped);
-        let other = DropSecret::generate().unwrap();
-        assert!(Dropped::open(&other, &id.0, &blob).is_err());
-    }
-}
-
 /// Failed unlocks among waiting drops since the last unlock of either
 /// space: the real space's drops stay until its own unlock, and a cover's
 /// unlock leaves a `DuressUnlock` drop (and resets the count in clear).
@@ -183,4 +153,34 @@ pub(crate) fn failures_since_last_unlock(
         }
     }
     count
+}
+
+#[cfg(test)]
+mod hostile;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::channel::Channel;
+
+    #[test]
+    fn round_trip() {
+        let secret = DropSecret::generate().unwrap();
+        let dropped = Dropped {
+            at: time::from_millis(1_800_000_000_000),
+            nanos: 1_800_000_000_000_000_123,
+            utc_offset_seconds: -18_000,
+            what: DroppedWhat::Entry {
+                entry: QuickEntry::TheirAttempt {
+                    person_id: crate::random_hex().unwrap(),
+                    channel: Channel::Call,
+                },
+            },
+            proof: None,
+        };
+        let (id, blob) = dropped.seal(&secret.public()).unwrap();
+        assert_eq!(Dropped::open(&secret, &id.0, &blob).unwrap(), dropped);
+        let other = DropSecret::generate().unwrap();
+        assert!(Dropped::open(&other, &id.0, &blob).is_err());
+    }
 }

@@ -372,6 +372,12 @@ fn rekey_asks_for_the_current_secrets_and_refuses_bad_input() {
         ),
         (
             PASSCODE.into(),
+            "2580\u{0}x".into(),
+            None,
+            VaultError::invalid_field("passcode"),
+        ),
+        (
+            PASSCODE.into(),
             NEW.into(),
             Some(vec![1; 5]),
             VaultError::invalid_field("device_key"),
@@ -400,9 +406,10 @@ fn rekey_asks_for_the_current_secrets_and_refuses_bad_input() {
         Err(VaultError::Locked)
     );
     assert_eq!(rows(&f.path).1, before.1);
-    // Odd Unicode is a passcode like any other.
+    // Odd Unicode (a combining accent, a joiner, a right-to-left
+    // override) is a passcode like any other; control characters are not.
     f.vault.unlock(passcode(PASSCODE)).unwrap();
-    let odd = "e\u{301}\u{200d}🔒\u{0}x";
+    let odd = "e\u{301}\u{200d}🔒\u{202e}x";
     f.vault
         .change_passcode_and_rekey(PASSCODE.into(), odd.into(), None, None)
         .unwrap();
