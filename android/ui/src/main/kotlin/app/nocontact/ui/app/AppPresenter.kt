@@ -9,6 +9,7 @@ import app.nocontact.core.SupportContact
 import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
 import app.nocontact.ui.log.LogPresenter
+import app.nocontact.ui.people.PeoplePresenter
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.urge.UrgePresenter
@@ -32,6 +33,7 @@ sealed interface Route {
     data class Log(val presenter: LogPresenter) : Route
     data class SafetyPlan(val presenter: SafetyPlanPresenter) : Route
     data class Settings(val presenter: SettingsPresenter) : Route
+    data class People(val presenter: PeoplePresenter) : Route
 
     /** After the quick exit: locked, and the platform leaves the app. */
     data object Left : Route
@@ -128,6 +130,14 @@ class AppPresenter(
         }) { goHome(c) }
         mutable.value = Route.Settings(settings)
         settings.start()
+    }
+
+    /** Opens people, boundaries and triggers (from settings; from quick log when there is nobody yet, straight into adding one). */
+    fun openPeople(addFirst: Boolean = false, back: () -> Unit = { client?.let { goHome(it) } }) {
+        val c = client ?: return
+        val people = PeoplePresenter(scope, c, addFirst) { back() }
+        mutable.value = Route.People(people)
+        people.start()
     }
 
     /** Locks now (the app went to the background or the idle timeout passed) and shows the unlock screen. */

@@ -19,6 +19,9 @@ import app.nocontact.ui.home.HomeScreen
 import app.nocontact.ui.log.LogActions
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.log.LogScreen
+import app.nocontact.ui.people.PeopleActions
+import app.nocontact.ui.people.PeoplePresenter
+import app.nocontact.ui.people.PeopleScreen
 import app.nocontact.ui.plan.PlanActions
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.plan.SafetyPlanScreen
@@ -43,11 +46,12 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings), app::quickExit)
-        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onAddPerson = { app.openPeople(addFirst = true) }), app::quickExit)
+        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit, SettingsLinks(onPeople = { app.openPeople(back = app::openSettings) }))
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
+        is Route.People -> PeopleRoute(r.presenter, app::quickExit)
     }
 }
 
@@ -75,7 +79,7 @@ private fun UnlockRoute(p: UnlockPresenter, onQuickExit: () -> Unit) {
     UnlockScreen(state, UnlockActions(onPasscode = p::passcodeChanged, onUnlock = p::unlock, onQuickExit = onQuickExit))
 }
 
-private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit)
+private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit, val onAddPerson: () -> Unit = {})
 
 @Composable
 private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickExit: () -> Unit) {
@@ -95,6 +99,7 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onLog = links.onLog,
             onPlan = links.onPlan,
             onSettings = links.onSettings,
+            onAddPerson = links.onAddPerson,
             onQuickExit = onQuickExit,
         ),
         zone,
@@ -164,7 +169,7 @@ private fun PlanRoute(p: SafetyPlanPresenter, zone: ZoneId, onQuickExit: () -> U
 }
 
 @Composable
-private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
+private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit, links: SettingsLinks) {
     val state by p.state.collectAsState()
     SettingsScreen(
         state,
@@ -182,6 +187,39 @@ private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
             onSaveLock = p::saveLockPolicy,
             onTyped = p::typedChanged,
             onErase = p::erase,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+            onPeople = links.onPeople,
+        ),
+    )
+}
+
+/** The screens settings leads to (lane B's). */
+private class SettingsLinks(val onPeople: () -> Unit = {})
+
+@Composable
+private fun PeopleRoute(p: PeoplePresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    PeopleScreen(
+        state,
+        PeopleActions(
+            onShowArchived = p::showArchived,
+            onAddPerson = p::addPerson,
+            onEditPerson = p::editPerson,
+            onPerson = p::personChanged,
+            onSavePerson = p::savePerson,
+            onArchivePerson = p::setPersonArchived,
+            onAddBoundary = p::addBoundary,
+            onEditBoundary = p::editBoundary,
+            onBoundary = p::boundaryChanged,
+            onSaveBoundary = p::saveBoundary,
+            onRetireBoundary = p::setBoundaryRetired,
+            onAddTrigger = p::addTrigger,
+            onEditTrigger = p::editTrigger,
+            onTrigger = p::triggerChanged,
+            onSaveTrigger = p::saveTrigger,
+            onArchiveTrigger = p::setTriggerArchived,
+            onCancel = p::cancel,
             onBack = p::back,
             onQuickExit = onQuickExit,
         ),

@@ -58,6 +58,8 @@ class HomeActions(
     val onPlan: () -> Unit = {},
     val onSettings: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
+    /** Quick log's "who" when there is nobody yet: add the person. */
+    val onAddPerson: () -> Unit = {},
 )
 
 /** The channels offered first in "They reached out" (the rest can be chosen in the full entry). */
@@ -210,7 +212,10 @@ private fun QuickActions(state: HomeState, actions: HomeActions) {
                             }
                         }
                     }
-                    if (people.isEmpty()) Body(str("home_no_people"))
+                    if (people.isEmpty()) {
+                        Body(str("home_no_people"))
+                        PrimaryButton(str("quick_attempt_add_person"), actions.onAddPerson, modifier = Modifier.testTag("quick_add_person"))
+                    }
                     if (state.chosenPerson != null) {
                         Body(str("quick_attempt_how"))
                         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {

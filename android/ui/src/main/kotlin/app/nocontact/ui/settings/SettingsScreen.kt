@@ -48,6 +48,7 @@ class SettingsActions(
     val onErase: (String) -> Unit = {},
     val onBack: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
+    val onPeople: () -> Unit = {},
 )
 
 @Composable
@@ -62,6 +63,7 @@ fun SettingsScreen(state: SettingsState, actions: SettingsActions) {
                 SecondaryButton(str("settings_lock"), { actions.onOpen(SettingsPage.LOCK) }, Modifier.testTag("settings_lock"))
                 SecondaryButton(str("settings_protected"), { actions.onOpen(SettingsPage.PROTECTED) }, Modifier.testTag("settings_protected"))
                 SecondaryButton(str("settings_erase"), { actions.onOpen(SettingsPage.ERASE) }, Modifier.testTag("settings_erase"))
+                SecondaryButton(str("settings_people"), actions.onPeople, Modifier.testTag("settings_people"))
                 SecondaryButton(str("log_back"), actions.onBack, Modifier.testTag("settings_back"))
             }
             SettingsPage.PASSCODE -> {

@@ -11,6 +11,7 @@ fun main(args: Array<String>) {
     registerStringsTests()
     registerUiFlowTests()
     registerAccessibilityTests()
+    registerPeopleFlowTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }

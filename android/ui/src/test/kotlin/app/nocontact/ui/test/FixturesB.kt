@@ -1,0 +1,72 @@
+// Lane B's fixed screen states (people, log filters, full entries, backup,
+// reminders), appended to SCREENS: rendered by RenderScreens.kt and checked
+// by AccessibilityTest.kt.
+package app.nocontact.ui.test
+
+import app.nocontact.core.Boundary
+import app.nocontact.core.BoundaryKind
+import app.nocontact.core.BoundaryProgress
+import app.nocontact.core.BoundaryStatus
+import app.nocontact.core.ContactMode
+import app.nocontact.core.LocalDate
+import app.nocontact.core.MonthDay
+import app.nocontact.core.Person
+import app.nocontact.core.Relationship
+import app.nocontact.core.Trigger
+import app.nocontact.core.TriggerCategory
+import app.nocontact.ui.people.PeopleActions
+import app.nocontact.ui.people.PeopleMode
+import app.nocontact.ui.people.PeopleNotice
+import app.nocontact.ui.people.PeopleScreen
+import app.nocontact.ui.people.PeopleState
+import app.nocontact.ui.people.PersonDraft
+import app.nocontact.ui.people.BoundaryDraft
+import app.nocontact.ui.people.TriggerDraft
+import java.time.Instant
+
+private val made = Instant.parse("2026-06-01T10:00:00Z")
+
+val PEOPLE = listOf(
+    Person("p2", "Mum", Relationship.PARENT, ContactMode.NoContact, LocalDate(2026, 9u, 1u), emptyList(), "", false, made, made),
+    Person("p1", "Sam", Relationship.EX_PARTNER, ContactMode.NoContact, LocalDate(2026, 6u, 1u), emptyList(), "", false, made, made),
+)
+
+private val BOUNDARIES = listOf(
+    Boundary("b1", "I do not answer calls or messages from Sam", "p1", BoundaryKind.COMMUNICATION, BoundaryStatus.ACTIVE, LocalDate(2026, 6u, 1u), null, made, made),
+    Boundary("b2", "I do not look at their profiles", null, BoundaryKind.MONITORING, BoundaryStatus.ACTIVE, LocalDate(2026, 6u, 1u), null, made, made),
+)
+
+private val PROGRESS = mapOf(
+    "b1" to BoundaryProgress("b1", BOUNDARIES[0].statement, BoundaryStatus.ACTIVE, 43u, LocalDate(2026, 10, 20), 2u, 5u),
+    "b2" to BoundaryProgress("b2", BOUNDARIES[1].statement, BoundaryStatus.ACTIVE, 184u, null, 0u, 0u),
+)
+
+private fun LocalDate(y: Int, m: Int, d: Int) = LocalDate(y, m.toUInt(), d.toUInt())
+
+private val TRIGGERS = listOf(
+    Trigger("t1", "Our anniversary", TriggerCategory.DATE_OR_ANNIVERSARY, MonthDay(12u, 7u), "p1", false, made),
+    Trigger("t2", "Sunday evenings", TriggerCategory.TIME_OF_DAY, null, null, false, made),
+)
+
+val PEOPLE_STATE = PeopleState(
+    loading = false,
+    people = PEOPLE,
+    streaks = HOME_SUMMARY.streaks.people.associateBy { it.personId!! },
+    boundaries = BOUNDARIES,
+    progress = PROGRESS,
+    triggers = TRIGGERS,
+)
+
+val LANE_B_SCREENS: List<ScreenCase> = listOf(
+    ScreenCase("people") { PeopleScreen(PEOPLE_STATE.copy(notice = PeopleNotice.BOUNDARY_SAVED), PeopleActions()) },
+    ScreenCase("people-boundaries") { PeopleScreen(PEOPLE_STATE.copy(people = PEOPLE.drop(1)), PeopleActions()) },
+    ScreenCase("people-person") {
+        PeopleScreen(PEOPLE_STATE.copy(mode = PeopleMode.PERSON, person = PersonDraft("p1", "Sam", Relationship.EX_PARTNER, "2026-06-01", "")), PeopleActions())
+    },
+    ScreenCase("people-boundary") {
+        PeopleScreen(PEOPLE_STATE.copy(mode = PeopleMode.BOUNDARY, boundary = BoundaryDraft(null, "I do not reply through friends", "p1", BoundaryKind.THROUGH_OTHER_PEOPLE)), PeopleActions())
+    },
+    ScreenCase("people-trigger") {
+        PeopleScreen(PEOPLE_STATE.copy(mode = PeopleMode.TRIGGER, trigger = TriggerDraft(null, "Our anniversary", TriggerCategory.DATE_OR_ANNIVERSARY, "p1", "12-07")), PeopleActions())
+    },
+)
