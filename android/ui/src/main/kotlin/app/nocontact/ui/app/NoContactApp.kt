@@ -142,6 +142,9 @@ private fun LogRoute(p: LogPresenter, onQuickExit: () -> Unit) {
             onDelete = p::delete,
             onBack = p::back,
             onQuickExit = onQuickExit,
+            onPerson = p::filterPerson,
+            onPeriod = p::filterPeriod,
+            onEditAll = p::editAll,
         ),
     )
 }

@@ -12,6 +12,7 @@ fun main(args: Array<String>) {
     registerUiFlowTests()
     registerAccessibilityTests()
     registerPeopleFlowTests()
+    registerLogFilterFlowTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }

@@ -58,6 +58,12 @@ val PEOPLE_STATE = PeopleState(
 )
 
 val LANE_B_SCREENS: List<ScreenCase> = listOf(
+    ScreenCase("log-filtered") {
+        app.nocontact.ui.log.LogScreen(
+            LOG_STATE.copy(filter = app.nocontact.core.EventKind.THEIR_ATTEMPT, person = "p1", period = app.nocontact.ui.log.LogPeriod.MONTH, events = listOf(LOG_EVENTS[1]), total = 1, nextOffset = null),
+            app.nocontact.ui.log.LogActions(),
+        )
+    },
     ScreenCase("people") { PeopleScreen(PEOPLE_STATE.copy(notice = PeopleNotice.BOUNDARY_SAVED), PeopleActions()) },
     ScreenCase("people-boundaries") { PeopleScreen(PEOPLE_STATE.copy(people = PEOPLE.drop(1)), PeopleActions()) },
     ScreenCase("people-person") {
