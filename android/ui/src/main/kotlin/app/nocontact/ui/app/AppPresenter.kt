@@ -10,6 +10,9 @@ import app.nocontact.ui.home.HomePresenter
 import app.nocontact.ui.home.Saved
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.people.PeoplePresenter
+import app.nocontact.ui.entry.EntryPresenter
+import app.nocontact.core.Event
+import app.nocontact.core.EventKind
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.settings.SettingsPresenter
 import app.nocontact.ui.urge.UrgePresenter
@@ -34,6 +37,7 @@ sealed interface Route {
     data class SafetyPlan(val presenter: SafetyPlanPresenter) : Route
     data class Settings(val presenter: SettingsPresenter) : Route
     data class People(val presenter: PeoplePresenter) : Route
+    data class Entry(val presenter: EntryPresenter) : Route
 
     /** After the quick exit: locked, and the platform leaves the app. */
     data object Left : Route
@@ -107,9 +111,41 @@ class AppPresenter(
     /** Opens the log from home. */
     fun openLog() {
         val c = client ?: return
-        val log = LogPresenter(scope, c) { goHome(c) }
+        val log = LogPresenter(scope, c, onEditAll = ::amendEntry) { goHome(c) }
         mutable.value = Route.Log(log)
         log.start()
+    }
+
+    /** The log with entry [id] open; [amended] says it was just corrected. */
+    private fun openLogAt(id: String, amended: Boolean) {
+        val c = client ?: return
+        val log = LogPresenter(scope, c, onEditAll = ::amendEntry) { goHome(c) }
+        mutable.value = Route.Log(log)
+        log.start()
+        if (amended) log.showAmended(id) else log.open(id)
+    }
+
+    /** A new full entry (quick log's "add details"): saved, home says so. */
+    fun openEntry(kind: EventKind, personId: String?) {
+        val c = client ?: return
+        val entry = EntryPresenter(scope, c, kind, personId, onSaved = { e -> goHome(c, savedOf(e.kind)) }) { goHome(c) }
+        mutable.value = Route.Entry(entry)
+        entry.start()
+    }
+
+    /** Corrects [event] with every field (from the log): an amendment, then back to it in the log. */
+    fun amendEntry(event: Event) {
+        val c = client ?: return
+        val entry = EntryPresenter(scope, c, event.kind, amending = event, onSaved = { e -> openLogAt(e.id, amended = true) }) { openLogAt(event.id, amended = false) }
+        mutable.value = Route.Entry(entry)
+        entry.start()
+    }
+
+    private fun savedOf(kind: EventKind) = when (kind) {
+        EventKind.THEIR_ATTEMPT -> Saved.ATTEMPT
+        EventKind.URGE -> Saved.URGE
+        EventKind.CHECK_IN -> Saved.CHECK_IN
+        EventKind.MY_CONTACT -> Saved.ENTRY
     }
 
     /** Opens the safety plan from home. */

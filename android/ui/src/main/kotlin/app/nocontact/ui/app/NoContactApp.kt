@@ -20,6 +20,9 @@ import app.nocontact.ui.log.LogActions
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.log.LogScreen
 import app.nocontact.ui.people.PeopleActions
+import app.nocontact.ui.entry.EntryActions
+import app.nocontact.ui.entry.EntryPresenter
+import app.nocontact.ui.entry.EntryScreen
 import app.nocontact.ui.people.PeoplePresenter
 import app.nocontact.ui.people.PeopleScreen
 import app.nocontact.ui.plan.PlanActions
@@ -46,12 +49,13 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onAddPerson = { app.openPeople(addFirst = true) }), app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onAddPerson = { app.openPeople(addFirst = true) }, onDetails = app::openEntry), app::quickExit)
         is Route.Settings -> SettingsRoute(r.presenter, app::quickExit, SettingsLinks(onPeople = { app.openPeople(back = app::openSettings) }))
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
         is Route.People -> PeopleRoute(r.presenter, app::quickExit)
+        is Route.Entry -> EntryRoute(r.presenter, app::quickExit)
     }
 }
 
@@ -79,7 +83,7 @@ private fun UnlockRoute(p: UnlockPresenter, onQuickExit: () -> Unit) {
     UnlockScreen(state, UnlockActions(onPasscode = p::passcodeChanged, onUnlock = p::unlock, onQuickExit = onQuickExit))
 }
 
-private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit, val onAddPerson: () -> Unit = {})
+private class HomeLinks(val onLog: () -> Unit, val onPlan: () -> Unit, val onSettings: () -> Unit, val onAddPerson: () -> Unit = {}, val onDetails: (app.nocontact.core.EventKind, String?) -> Unit = { _, _ -> })
 
 @Composable
 private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickExit: () -> Unit) {
@@ -100,6 +104,7 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onPlan = links.onPlan,
             onSettings = links.onSettings,
             onAddPerson = links.onAddPerson,
+            onDetails = links.onDetails,
             onQuickExit = onQuickExit,
         ),
         zone,
@@ -227,4 +232,10 @@ private fun PeopleRoute(p: PeoplePresenter, onQuickExit: () -> Unit) {
             onQuickExit = onQuickExit,
         ),
     )
+}
+
+@Composable
+private fun EntryRoute(p: EntryPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    EntryScreen(state, EntryActions(onChange = p::changed, onSave = p::save, onBack = p::back, onQuickExit = onQuickExit))
 }

@@ -136,6 +136,14 @@ class LogPresenter(
         }
     }
 
+    /** Opens entry [id] with the line that says it was just corrected. */
+    fun showAmended(id: String) {
+        scope.launch {
+            showDetail(id)
+            mutable.update { it.copy(notice = LogNotice.AMENDED) }
+        }
+    }
+
     fun closeDetail() = mutable.update { it.copy(detail = null, notice = null) }
 
     fun edit() = mutable.update { s -> s.copy(notice = null, detail = s.detail?.let { d -> d.copy(draft = noteOf(d.event.body), confirmDelete = false) }) }

@@ -189,6 +189,7 @@ private fun Detail(detail: LogDetail, state: LogState, actions: LogActions) {
             val note = noteOf(e.body)
             Body(note.ifBlank { str("log_detail_no_note") }, Modifier.testTag("detail_note"))
             SecondaryButton(str("log_edit"), actions.onEdit, Modifier.testTag("log_edit"))
+            SecondaryButton(str("log_edit_all"), actions.onEditAll, Modifier.testTag("log_edit_all"))
             SecondaryButton(str("log_delete"), actions.onAskDelete, Modifier.testTag("log_delete"))
         }
     }

@@ -13,6 +13,7 @@ fun main(args: Array<String>) {
     registerAccessibilityTests()
     registerPeopleFlowTests()
     registerLogFilterFlowTests()
+    registerEntryFlowTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }

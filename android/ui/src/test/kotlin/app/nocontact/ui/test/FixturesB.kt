@@ -57,7 +57,37 @@ val PEOPLE_STATE = PeopleState(
     triggers = TRIGGERS,
 )
 
+private val ENTRY_STATE = app.nocontact.ui.entry.EntryState(loading = false, people = PEOPLE, triggers = TRIGGERS, boundaries = BOUNDARIES)
+
+private val ATTEMPT_DRAFT = app.nocontact.ui.entry.EntryDraft(
+    kind = app.nocontact.core.EventKind.THEIR_ATTEMPT, personId = "p1", channel = app.nocontact.core.Channel.TEXT, handle = "07700 900456",
+    said = "You will regret this", saidVerbatim = true, response = app.nocontact.core.AttemptResponse.BLOCKED, location = "Outside work",
+    witnesses = "Alex", feltUnsafe = 3, note = "Second time this week",
+)
+
 val LANE_B_SCREENS: List<ScreenCase> = listOf(
+    ScreenCase("entry-attempt") { app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = ATTEMPT_DRAFT), app.nocontact.ui.entry.EntryActions()) },
+    ScreenCase("entry-amend") { app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = ATTEMPT_DRAFT, amending = LOG_EVENTS[1]), app.nocontact.ui.entry.EntryActions()) },
+    ScreenCase("entry-contact") {
+        app.nocontact.ui.entry.EntryScreen(
+            ENTRY_STATE.copy(draft = app.nocontact.ui.entry.EntryDraft(kind = app.nocontact.core.EventKind.MY_CONTACT, personId = "p1", crossed = setOf("b1"), note = "I called to ask about the keys")),
+            app.nocontact.ui.entry.EntryActions(),
+        )
+    },
+    ScreenCase("entry-urge") {
+        app.nocontact.ui.entry.EntryScreen(
+            ENTRY_STATE.copy(
+                draft = app.nocontact.ui.entry.EntryDraft(
+                    kind = app.nocontact.core.EventKind.URGE, intensity = 8, triggers = setOf("t2"), emotions = setOf(app.nocontact.core.Emotion.LONELY, app.nocontact.core.Emotion.ANXIOUS),
+                    coping = "Walked round the block\nCalled Alex", outcome = app.nocontact.core.UrgeOutcome.DELAYED,
+                ),
+            ),
+            app.nocontact.ui.entry.EntryActions(),
+        )
+    },
+    ScreenCase("entry-check-in") {
+        app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = app.nocontact.ui.entry.EntryDraft(kind = app.nocontact.core.EventKind.CHECK_IN, mood = 2, energy = 4, note = "Tired but steady")), app.nocontact.ui.entry.EntryActions())
+    },
     ScreenCase("log-filtered") {
         app.nocontact.ui.log.LogScreen(
             LOG_STATE.copy(filter = app.nocontact.core.EventKind.THEIR_ATTEMPT, person = "p1", period = app.nocontact.ui.log.LogPeriod.MONTH, events = listOf(LOG_EVENTS[1]), total = 1, nextOffset = null),
