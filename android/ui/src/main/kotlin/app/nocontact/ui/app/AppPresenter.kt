@@ -11,6 +11,8 @@ import app.nocontact.ui.home.Saved
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.people.PeoplePresenter
 import app.nocontact.ui.entry.EntryPresenter
+import app.nocontact.ui.backup.BackupPresenter
+import app.nocontact.ui.reminders.RemindersPresenter
 import app.nocontact.core.Event
 import app.nocontact.core.EventKind
 import app.nocontact.ui.plan.SafetyPlanPresenter
@@ -38,6 +40,8 @@ sealed interface Route {
     data class Settings(val presenter: SettingsPresenter) : Route
     data class People(val presenter: PeoplePresenter) : Route
     data class Entry(val presenter: EntryPresenter) : Route
+    data class Backup(val presenter: BackupPresenter) : Route
+    data class Reminders(val presenter: RemindersPresenter) : Route
 
     /** After the quick exit: locked, and the platform leaves the app. */
     data object Left : Route
@@ -63,6 +67,10 @@ class AppPresenter(
     private val onLeave: () -> Unit = {},
     /** The platform opens its dialer or messages for a support contact. */
     private val onReach: (SupportContact) -> Unit = {},
+    /** Where backups are written and looked for (the platform shares them out and copies a picked one in). */
+    private val backupFolder: File = File(path).absoluteFile.resolveSibling("backups"),
+    /** The platform schedules the core's upcoming reminders as notifications. */
+    private val onSchedule: (List<app.nocontact.core.Reminder>) -> Unit = {},
 ) {
     private val mutable = MutableStateFlow<Route>(Route.Starting)
     val route: StateFlow<Route> = mutable.asStateFlow()
@@ -123,6 +131,22 @@ class AppPresenter(
         mutable.value = Route.Log(log)
         log.start()
         if (amended) log.showAmended(id) else log.open(id)
+    }
+
+    /** Backup and restore, from settings. */
+    fun openBackup() {
+        val c = client ?: return
+        val backup = BackupPresenter(scope, c, backupFolder) { openSettings() }
+        mutable.value = Route.Backup(backup)
+        backup.start()
+    }
+
+    /** Reminders (times, discretion, the upcoming ones), from settings. */
+    fun openReminders() {
+        val c = client ?: return
+        val reminders = RemindersPresenter(scope, c, onSchedule) { openSettings() }
+        mutable.value = Route.Reminders(reminders)
+        reminders.start()
     }
 
     /** A new full entry (quick log's "add details"): saved, home says so. */

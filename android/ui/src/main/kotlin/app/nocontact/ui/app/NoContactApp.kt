@@ -21,6 +21,8 @@ import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.log.LogScreen
 import app.nocontact.ui.people.PeopleActions
 import app.nocontact.ui.entry.EntryActions
+import app.nocontact.ui.backup.BackupPane
+import app.nocontact.ui.reminders.RemindersPane
 import app.nocontact.ui.entry.EntryPresenter
 import app.nocontact.ui.entry.EntryScreen
 import app.nocontact.ui.people.PeoplePresenter
@@ -50,12 +52,14 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
         is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onAddPerson = { app.openPeople(addFirst = true) }, onDetails = app::openEntry), app::quickExit)
-        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit, SettingsLinks(onPeople = { app.openPeople(back = app::openSettings) }))
+        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit, SettingsLinks(onPeople = { app.openPeople(back = app::openSettings) }, onBackup = app::openBackup, onReminders = app::openReminders))
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
         is Route.People -> PeopleRoute(r.presenter, app::quickExit)
         is Route.Entry -> EntryRoute(r.presenter, app::quickExit)
+        is Route.Backup -> BackupPane(r.presenter, app::quickExit)
+        is Route.Reminders -> RemindersPane(r.presenter, zone, app::quickExit)
     }
 }
 
@@ -198,12 +202,14 @@ private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit, links: 
             onBack = p::back,
             onQuickExit = onQuickExit,
             onPeople = links.onPeople,
+            onBackup = links.onBackup,
+            onReminders = links.onReminders,
         ),
     )
 }
 
 /** The screens settings leads to (lane B's). */
-private class SettingsLinks(val onPeople: () -> Unit = {})
+private class SettingsLinks(val onPeople: () -> Unit = {}, val onBackup: () -> Unit = {}, val onReminders: () -> Unit = {})
 
 @Composable
 private fun PeopleRoute(p: PeoplePresenter, onQuickExit: () -> Unit) {

@@ -14,6 +14,8 @@ fun main(args: Array<String>) {
     registerPeopleFlowTests()
     registerLogFilterFlowTests()
     registerEntryFlowTests()
+    registerBackupFlowTests()
+    registerRemindersFlowTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }

@@ -65,7 +65,46 @@ private val ATTEMPT_DRAFT = app.nocontact.ui.entry.EntryDraft(
     witnesses = "Alex", feltUnsafe = 3, note = "Second time this week",
 )
 
+private val BACKUP = app.nocontact.ui.backup.BackupState()
+private val BACKUPS = listOf("backup-20261203-071500.ncbackup", "backup-20261120-183000.ncbackup")
+
+private val REMINDER_SETTINGS = app.nocontact.core.ReminderSettings(
+    app.nocontact.core.Discretion.NEUTRAL, app.nocontact.core.TimeOfDay(20u, 0u), null, true, 3u, true, app.nocontact.core.TimeOfDay(9u, 0u),
+)
+
+private val UPCOMING = listOf(
+    app.nocontact.core.Reminder(Instant.parse("2026-12-03T20:00:00Z"), LocalDate(2026, 12u, 3u), app.nocontact.core.ReminderKind.DAILY_CHECK_IN, "Daily note", "Time for your daily note."),
+    app.nocontact.core.Reminder(Instant.parse("2026-12-04T09:00:00Z"), LocalDate(2026, 12u, 4u), app.nocontact.core.ReminderKind.RISKY_DATE, "Heads-up", "A date you marked is coming up."),
+    app.nocontact.core.Reminder(Instant.parse("2026-12-04T20:00:00Z"), LocalDate(2026, 12u, 4u), app.nocontact.core.ReminderKind.DAILY_CHECK_IN, "Daily note", "Time for your daily note."),
+)
+
 val LANE_B_SCREENS: List<ScreenCase> = listOf(
+    ScreenCase("reminders") {
+        app.nocontact.ui.reminders.RemindersScreen(app.nocontact.ui.reminders.RemindersState(loading = false, draft = REMINDER_SETTINGS, upcoming = UPCOMING), app.nocontact.ui.reminders.RemindersActions(), ZONE)
+    },
+    ScreenCase("reminders-plain") {
+        app.nocontact.ui.reminders.RemindersScreen(
+            app.nocontact.ui.reminders.RemindersState(loading = false, draft = REMINDER_SETTINGS.copy(discretion = app.nocontact.core.Discretion.PLAIN, eveningReview = app.nocontact.core.TimeOfDay(21u, 0u)), changed = true, upcoming = UPCOMING),
+            app.nocontact.ui.reminders.RemindersActions(),
+            ZONE,
+        )
+    },
+    ScreenCase("backup") {
+        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(passphrase = "x".repeat(28), confirm = "x".repeat(28), suggested = "amber-orbit-velvet-canyon-42-drift"), app.nocontact.ui.backup.BackupActions())
+    },
+    ScreenCase("backup-progress") { app.nocontact.ui.backup.BackupScreen(BACKUP.copy(running = true, done = 120, total = 300), app.nocontact.ui.backup.BackupActions()) },
+    ScreenCase("backup-saved") {
+        app.nocontact.ui.backup.BackupScreen(
+            BACKUP.copy(outcome = app.nocontact.ui.backup.BackupOutcome.SAVED, summary = app.nocontact.core.BackupSummary(312u, 301u, "ab".repeat(32), Instant.parse("2026-12-03T07:15:00Z"))),
+            app.nocontact.ui.backup.BackupActions(),
+        )
+    },
+    ScreenCase("backup-restore") {
+        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(mode = app.nocontact.ui.backup.BackupMode.RESTORE, backups = BACKUPS, chosen = BACKUPS[0], passphrase = "x".repeat(20)), app.nocontact.ui.backup.BackupActions())
+    },
+    ScreenCase("backup-would-lose") {
+        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(mode = app.nocontact.ui.backup.BackupMode.RESTORE, backups = BACKUPS, chosen = BACKUPS[0], askReplace = true), app.nocontact.ui.backup.BackupActions())
+    },
     ScreenCase("entry-attempt") { app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = ATTEMPT_DRAFT), app.nocontact.ui.entry.EntryActions()) },
     ScreenCase("entry-amend") { app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = ATTEMPT_DRAFT, amending = LOG_EVENTS[1]), app.nocontact.ui.entry.EntryActions()) },
     ScreenCase("entry-contact") {
