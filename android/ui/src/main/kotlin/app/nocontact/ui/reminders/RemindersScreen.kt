@@ -75,6 +75,7 @@ fun RemindersScreen(state: RemindersState, actions: RemindersActions, zone: Zone
                 val label = when (n) {
                     null -> str("reminders_off")
                     0u -> str("reminders_same_day")
+                    1u -> str("reminders_day_before")
                     else -> str("reminders_days_before", n.toInt())
                 }
                 Pick(label, d.riskyDateHeadsUpDays == n, Modifier.testTag("heads_up_${n ?: "off"}")) { change(d.copy(riskyDateHeadsUpDays = n)) }
