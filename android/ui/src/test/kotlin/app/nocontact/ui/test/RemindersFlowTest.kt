@@ -14,6 +14,7 @@ import app.nocontact.core.ReminderKind
 import app.nocontact.core.TimeOfDay
 import app.nocontact.ui.app.Route
 import app.nocontact.ui.reminders.RemindersPresenter
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.runBlocking
 
 @OptIn(ExperimentalTestApi::class)
@@ -64,6 +65,32 @@ fun registerRemindersFlowTests() {
                 assertEq(saved.noticeTime, TimeOfDay(10u, 0u), "notice time")
                 assertEq(saved.boundaryReviews, true, "boundary reviews untouched")
             }
+        }
+    }
+
+    Suite.test("ui reminders: the presenter hands the core's upcoming reminders to the platform, again after a save") {
+        val thread = app.nocontact.client.VaultThread()
+        val scope = kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.SupervisorJob() + kotlinx.coroutines.Dispatchers.Default)
+        try {
+            runBlocking {
+                app.nocontact.client.VaultClient.create(thread, path(), app.nocontact.core.VaultSetup(app.nocontact.client.PASSCODE, null, false, app.nocontact.client.FLOOR), ZONE)
+                    .ok("create").client.use { c ->
+                        val scheduled = java.util.Collections.synchronizedList(mutableListOf<List<app.nocontact.core.Reminder>>())
+                        val p = RemindersPresenter(scope, c, onSchedule = { scheduled += it })
+                        p.start()
+                        kotlinx.coroutines.withTimeout(15_000) { while (scheduled.isEmpty()) kotlinx.coroutines.delay(20) }
+                        assertEq(scheduled.single(), c.upcomingReminders(RemindersPresenter.UPCOMING).ok("upcoming"), "first schedule")
+                        p.changed(p.state.value.draft!!.copy(dailyCheckIn = null, eveningReview = TimeOfDay(22u, 0u)))
+                        p.save()
+                        kotlinx.coroutines.withTimeout(15_000) { while (scheduled.size < 2) kotlinx.coroutines.delay(20) }
+                        val again = scheduled[1]
+                        assertEq(again, c.upcomingReminders(RemindersPresenter.UPCOMING).ok("upcoming"), "schedule after the save")
+                        check(again.isNotEmpty() && again.all { it.kind == ReminderKind.EVENING_REVIEW }) { "after the save: $again" }
+                    }
+            }
+        } finally {
+            scope.cancel()
+            thread.close()
         }
     }
 }
