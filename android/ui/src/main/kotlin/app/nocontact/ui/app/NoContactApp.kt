@@ -58,7 +58,7 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
         is Route.People -> PeopleRoute(r.presenter, app::quickExit)
         is Route.Entry -> EntryRoute(r.presenter, app::quickExit)
-        is Route.Backup -> BackupPane(r.presenter, app::quickExit)
+        is Route.Backup -> BackupPane(r.presenter, zone, app::quickExit)
         is Route.Reminders -> RemindersPane(r.presenter, zone, app::quickExit)
     }
 }

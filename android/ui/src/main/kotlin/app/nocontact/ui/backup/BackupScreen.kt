@@ -19,6 +19,12 @@ import app.nocontact.ui.components.ScreenFrame
 import app.nocontact.ui.components.SecondaryButton
 import app.nocontact.ui.firstrun.SecretField
 import app.nocontact.ui.strings.str
+import java.time.LocalDateTime
+import java.time.ZoneId
+import java.time.ZoneOffset
+import java.time.format.DateTimeFormatter
+import java.time.format.DateTimeParseException
+import java.util.Locale
 
 class BackupActions(
     val onMode: (BackupMode) -> Unit = {},
@@ -37,7 +43,7 @@ class BackupActions(
 
 /** The backup screen wired to its presenter. */
 @Composable
-fun BackupPane(p: BackupPresenter, onQuickExit: () -> Unit) {
+fun BackupPane(p: BackupPresenter, zone: ZoneId, onQuickExit: () -> Unit) {
     val state by p.state.collectAsState()
     BackupScreen(
         state,
@@ -55,11 +61,23 @@ fun BackupPane(p: BackupPresenter, onQuickExit: () -> Unit) {
             onBack = p::back,
             onQuickExit = onQuickExit,
         ),
+        zone,
     )
 }
 
+private val NAMED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+private val SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.getDefault())
+
+/** When the backup file [name] was made, in [zone] (its name carries the time in UTC); the name itself if it is not one of ours. */
+fun backupWhen(name: String, zone: ZoneId): String = try {
+    val stamp = name.removePrefix("backup-").removeSuffix(BackupPresenter.SUFFIX)
+    SHOWN.format(LocalDateTime.parse(stamp, NAMED).atZone(ZoneOffset.UTC).withZoneSameInstant(zone))
+} catch (e: DateTimeParseException) {
+    name
+}
+
 @Composable
-fun BackupScreen(state: BackupState, actions: BackupActions) {
+fun BackupScreen(state: BackupState, actions: BackupActions, zone: ZoneId) {
     ScreenFrame(title = str("app_name"), onQuickExit = actions.onQuickExit) {
         Heading(str("backup_title"))
         PickRow(null) {
@@ -99,7 +117,7 @@ fun BackupScreen(state: BackupState, actions: BackupActions) {
                     Note(str("backup_none"))
                 } else {
                     PickRow(str("backup_choose")) {
-                        state.backups.forEach { name -> Pick(name, state.chosen == name, Modifier.testTag("backup_file_$name")) { actions.onChoose(name) } }
+                        state.backups.forEach { name -> Pick(backupWhen(name, zone), state.chosen == name, Modifier.testTag("backup_file_$name")) { actions.onChoose(name) } }
                     }
                     SecretField(state.passphrase, actions.onPassphrase, str("backup_passphrase"), "backup_passphrase")
                     PrimaryButton(str("backup_restore"), actions.onRestore, enabled = state.passphrase.isNotEmpty() && state.chosen != null, modifier = Modifier.testTag("backup_restore"))

@@ -16,6 +16,7 @@ fun main(args: Array<String>) {
     registerEntryFlowTests()
     registerBackupFlowTests()
     registerRemindersFlowTests()
+    registerStringsBTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }

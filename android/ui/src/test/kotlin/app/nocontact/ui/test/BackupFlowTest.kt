@@ -119,7 +119,7 @@ fun registerBackupFlowTests() {
             })
             p.start()
             phoneTest {
-                setContent { Providers { BackupPane(p) {} } }
+                setContent { Providers { BackupPane(p, ZONE) {} } }
                 tapTag("backup_suggest")
                 waitUntil("suggested", 15_000) { p.state.value.suggested != null }
                 tapTag("backup_export")

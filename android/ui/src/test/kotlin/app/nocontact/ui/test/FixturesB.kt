@@ -90,20 +90,21 @@ val LANE_B_SCREENS: List<ScreenCase> = listOf(
         )
     },
     ScreenCase("backup") {
-        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(passphrase = "x".repeat(28), confirm = "x".repeat(28), suggested = "amber-orbit-velvet-canyon-42-drift"), app.nocontact.ui.backup.BackupActions())
+        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(passphrase = "x".repeat(28), confirm = "x".repeat(28), suggested = "amber-orbit-velvet-canyon-42-drift"), app.nocontact.ui.backup.BackupActions(), ZONE)
     },
-    ScreenCase("backup-progress") { app.nocontact.ui.backup.BackupScreen(BACKUP.copy(running = true, done = 120, total = 300), app.nocontact.ui.backup.BackupActions()) },
+    ScreenCase("backup-progress") { app.nocontact.ui.backup.BackupScreen(BACKUP.copy(running = true, done = 120, total = 300), app.nocontact.ui.backup.BackupActions(), ZONE) },
     ScreenCase("backup-saved") {
         app.nocontact.ui.backup.BackupScreen(
             BACKUP.copy(outcome = app.nocontact.ui.backup.BackupOutcome.SAVED, summary = app.nocontact.core.BackupSummary(312u, 301u, "ab".repeat(32), Instant.parse("2026-12-03T07:15:00Z"))),
             app.nocontact.ui.backup.BackupActions(),
+            ZONE,
         )
     },
     ScreenCase("backup-restore") {
-        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(mode = app.nocontact.ui.backup.BackupMode.RESTORE, backups = BACKUPS, chosen = BACKUPS[0], passphrase = "x".repeat(20)), app.nocontact.ui.backup.BackupActions())
+        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(mode = app.nocontact.ui.backup.BackupMode.RESTORE, backups = BACKUPS, chosen = BACKUPS[0], passphrase = "x".repeat(20)), app.nocontact.ui.backup.BackupActions(), ZONE)
     },
     ScreenCase("backup-would-lose") {
-        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(mode = app.nocontact.ui.backup.BackupMode.RESTORE, backups = BACKUPS, chosen = BACKUPS[0], askReplace = true), app.nocontact.ui.backup.BackupActions())
+        app.nocontact.ui.backup.BackupScreen(BACKUP.copy(mode = app.nocontact.ui.backup.BackupMode.RESTORE, backups = BACKUPS, chosen = BACKUPS[0], askReplace = true), app.nocontact.ui.backup.BackupActions(), ZONE)
     },
     ScreenCase("entry-attempt") { app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = ATTEMPT_DRAFT), app.nocontact.ui.entry.EntryActions()) },
     ScreenCase("entry-amend") { app.nocontact.ui.entry.EntryScreen(ENTRY_STATE.copy(draft = ATTEMPT_DRAFT, amending = LOG_EVENTS[1]), app.nocontact.ui.entry.EntryActions()) },
