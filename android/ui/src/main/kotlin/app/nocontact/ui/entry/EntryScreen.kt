@@ -55,7 +55,7 @@ fun EntryScreen(state: EntryState, actions: EntryActions) {
         if (d.kind != EventKind.CHECK_IN) {
             PickRow(str(if (needsPerson) "entry_who" else "entry_who_optional")) {
                 if (!needsPerson) Pick(str("entry_no_one"), d.personId == null, Modifier.testTag("entry_person_none")) { change(d.copy(personId = null)) }
-                state.people.forEach { p -> Pick(p.alias, d.personId == p.id, Modifier.testTag("entry_person_${p.alias}")) { change(d.copy(personId = p.id)) } }
+                state.people.forEach { p -> Pick(p.alias, d.personId == p.id, Modifier.testTag("entry_person_${p.id}")) { change(d.copy(personId = p.id)) } }
             }
             if (needsPerson && state.people.isEmpty()) Note(str("entry_no_people"))
         }

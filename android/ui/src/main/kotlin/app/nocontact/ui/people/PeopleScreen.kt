@@ -107,12 +107,12 @@ private fun PersonCard(p: Person, state: PeopleState, actions: PeopleActions) {
         lines += str("home_longest_total", s.longestDays.toInt(), s.totalDaysKept.toInt())
     }
     if (p.archived) lines += str("people_archived")
-    Card(p.alias, lines, "person_${p.alias}") {
-        CardAction(str("people_edit"), "edit_person_${p.alias}") { actions.onEditPerson(p.id) }
+    Card(p.alias, lines, "person_${p.id}") {
+        CardAction(str("people_edit"), "edit_person_${p.id}") { actions.onEditPerson(p.id) }
         if (p.archived) {
-            CardAction(str("people_restore"), "restore_person_${p.alias}") { actions.onArchivePerson(p.id, false) }
+            CardAction(str("people_restore"), "restore_person_${p.id}") { actions.onArchivePerson(p.id, false) }
         } else {
-            CardAction(str("people_archive"), "archive_person_${p.alias}") { actions.onArchivePerson(p.id, true) }
+            CardAction(str("people_archive"), "archive_person_${p.id}") { actions.onArchivePerson(p.id, true) }
         }
     }
 }
@@ -177,7 +177,7 @@ private fun WhoPicks(personId: String?, state: PeopleState, everyoneKey: String,
     PickRow(str("people_who")) {
         Pick(str(everyoneKey), personId == null, Modifier.testTag("who_none")) { onPick(null) }
         state.people.filter { !it.archived || it.id == personId }.forEach { p ->
-            Pick(p.alias, personId == p.id, Modifier.testTag("who_${p.alias}")) { onPick(p.id) }
+            Pick(p.alias, personId == p.id, Modifier.testTag("who_${p.id}")) { onPick(p.id) }
         }
     }
 }

@@ -90,8 +90,10 @@ fun registerEntryFlowTests() {
         AppUnderTest(this).use { a ->
             var boundary = ""
             var trigger = ""
+            var samId = ""
             prepareVault(a) { c ->
                 val sam = c.addPerson(person("Sam")).ok("Sam")
+                samId = sam.id
                 boundary = c.addBoundary(BoundaryInput("No calls", sam.id, BoundaryKind.COMMUNICATION, LocalDate(2026, 1u, 10u), null)).ok("boundary").id
                 trigger = c.addTrigger(TriggerInput("Sunday evenings", TriggerCategory.TIME_OF_DAY, null, null)).ok("trigger").id
             }
@@ -115,7 +117,7 @@ fun registerEntryFlowTests() {
                 tapTag("action_check_in")
                 tapTag("quick_details")
                 tapTag("entry_kind_my_contact")
-                tapTag("entry_person_Sam")
+                tapTag("entry_person_$samId")
                 tapTag("entry_channel_call")
                 tapTag("entry_initiator_me")
                 tapTag("entry_crossed_$boundary")

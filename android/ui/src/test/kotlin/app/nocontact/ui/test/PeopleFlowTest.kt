@@ -61,12 +61,13 @@ fun registerPeopleFlowTests() {
                 type("trigger_name", "Our anniversary")
                 tapTag("trigger_category_date_or_anniversary")
                 type("trigger_date", "12-07")
-                tapTag("who_Sam")
+                val samId = runBlocking { a.app.clientOrNull()!!.listPeople(true).ok("people") }.single().id
+                tapTag("who_$samId")
                 tapTag("people_save")
                 waitForText(s("people_trigger_saved"))
                 waitForText(s("people_trigger_on", "12-07"))
 
-                tapTag("edit_person_Sam")
+                tapTag("edit_person_$samId")
                 waitForText(s("people_edit_person"))
                 type("person_alias", "Sammy")
                 tapTag("people_save")
@@ -111,9 +112,10 @@ fun registerPeopleFlowTests() {
 
     Suite.test("ui people: from settings, a boundary shows the core's days kept and my crossings; an archived person comes back") {
         AppUnderTest(this).use { a ->
+            var alex = ""
             prepareVault(a) { c ->
                 val sam = c.addPerson(person("Sam")).ok("person")
-                c.addPerson(person("Alex")).ok("person")
+                alex = c.addPerson(person("Alex")).ok("person").id
                 val b = c.addBoundary(BoundaryInput("No messages", sam.id, BoundaryKind.COMMUNICATION, LocalDate(2026, 1u, 10u), null)).ok("boundary")
                 c.logEvent(EventBody.MyContact(MyContact(sam.id, Channel.TEXT, Initiator.ME, listOf(b.id), ""))).ok("contact")
             }
@@ -127,11 +129,11 @@ fun registerPeopleFlowTests() {
                 waitForText(s("people_boundary_crossed", 1))
                 waitForText(s("people_boundary_days_kept", progress.daysKept.toInt()))
                 waitForText(s("people_boundary_last_crossed", iso(progress.lastCrossedOn!!)))
-                tapTag("archive_person_Alex")
+                tapTag("archive_person_$alex")
                 waitForText(s("people_archived_notice"))
                 waitForGone("Alex")
                 tapTag("show_archived")
-                tapTag("restore_person_Alex")
+                tapTag("restore_person_$alex")
                 waitForText(s("people_restored_notice"))
                 tapTag("people_back")
                 waitForText(s("settings_title"))
