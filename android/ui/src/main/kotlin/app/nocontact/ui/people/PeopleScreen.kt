@@ -122,7 +122,7 @@ private fun BoundaryCard(b: Boundary, names: Map<String, String>, state: PeopleS
     val lines = mutableListOf(str(enumKey("boundary_kind", b.kind)))
     lines += b.personId?.let { names[it] }?.let { str("people_about", it) } ?: str("people_about_everyone")
     state.progress[b.id]?.let { pr ->
-        lines += str("people_boundary_days_kept", pr.daysKept.toInt())
+        lines += if (pr.daysKept == 1u) str("people_boundary_day_kept") else str("people_boundary_days_kept", pr.daysKept.toInt())
         lines += str("people_boundary_crossed", pr.crossedByMe.toInt())
         pr.lastCrossedOn?.let { lines += str("people_boundary_last_crossed", iso(it)) }
         lines += str("people_boundary_touched", pr.touchedByThem.toInt())
