@@ -22,6 +22,20 @@ import app.nocontact.core.UrgeOutcome
 import app.nocontact.core.Vault
 import app.nocontact.core.VaultSetup
 import app.nocontact.core.createVault
+import app.nocontact.core.BackupSummary
+import app.nocontact.core.Boundary
+import app.nocontact.core.BoundaryInput
+import app.nocontact.core.BoundaryProgress
+import app.nocontact.core.BoundaryStatus
+import app.nocontact.core.Person
+import app.nocontact.core.PersonInput
+import app.nocontact.core.ProgressListener
+import app.nocontact.core.Reminder
+import app.nocontact.core.ReminderSettings
+import app.nocontact.core.StreakReport
+import app.nocontact.core.Trigger
+import app.nocontact.core.TriggerInput
+import app.nocontact.core.generateBackupPassphrase
 import java.time.Instant
 import java.time.ZoneId
 
@@ -83,6 +97,10 @@ class VaultClient private constructor(
     suspend fun listEvents(kinds: List<EventKind>, offset: UInt, limit: UInt): Outcome<EventPage> =
         call { it.listEvents(EventQuery(kinds, null, null, null, offset, limit)) }
 
+    /** A page of the timeline about [personId] (everyone when null), at or after [from] and before [until] (open when null). */
+    suspend fun listEvents(kinds: List<EventKind>, personId: String?, from: Instant?, until: Instant?, offset: UInt, limit: UInt): Outcome<EventPage> =
+        call { it.listEvents(EventQuery(kinds, personId, from, until, offset, limit)) }
+
     suspend fun getEvent(id: String): Outcome<Event> = call { it.getEvent(id) }
 
     /** Every version of an event, oldest first. */
@@ -96,6 +114,67 @@ class VaultClient private constructor(
     suspend fun deleteEvent(id: String): Outcome<Unit> = call { it.deleteEvent(id) }
 
     suspend fun logWhileLocked(entry: QuickEntry): Outcome<Unit> = call { it.logWhileLocked(entry, offsetNow()) }
+
+    // People, boundaries and triggers [`*_person`, `*_boundary`, `*_trigger`, `streaks`].
+
+    suspend fun listPeople(includeArchived: Boolean): Outcome<List<Person>> = call { it.listPeople(includeArchived) }
+
+    suspend fun addPerson(input: PersonInput): Outcome<Person> = call { it.addPerson(input) }
+
+    suspend fun updatePerson(id: String, input: PersonInput): Outcome<Person> = call { it.updatePerson(id, input) }
+
+    suspend fun setPersonArchived(id: String, archived: Boolean): Outcome<Person> = call { it.setPersonArchived(id, archived) }
+
+    /** Every boundary, of every person and status, newest first. */
+    suspend fun listBoundaries(): Outcome<List<Boundary>> = call { it.listBoundaries(null, emptyList()) }
+
+    suspend fun addBoundary(input: BoundaryInput): Outcome<Boundary> = call { it.addBoundary(input) }
+
+    suspend fun updateBoundary(id: String, input: BoundaryInput): Outcome<Boundary> = call { it.updateBoundary(id, input) }
+
+    suspend fun setBoundaryStatus(id: String, status: BoundaryStatus): Outcome<Boundary> = call { it.setBoundaryStatus(id, status) }
+
+    suspend fun listTriggers(includeArchived: Boolean): Outcome<List<Trigger>> = call { it.listTriggers(includeArchived) }
+
+    suspend fun addTrigger(input: TriggerInput): Outcome<Trigger> = call { it.addTrigger(input) }
+
+    suspend fun updateTrigger(id: String, input: TriggerInput): Outcome<Trigger> = call { it.updateTrigger(id, input) }
+
+    suspend fun setTriggerArchived(id: String, archived: Boolean): Outcome<Trigger> = call { it.setTriggerArchived(id, archived) }
+
+    /** Streaks overall and per person, today in [zone]. */
+    suspend fun streaks(): Outcome<StreakReport> = call { it.streaks(zone.id) }
+
+    /** How each boundary is holding (days kept, crossings), from the core's insights over [weeks] weeks. */
+    suspend fun boundaryProgress(weeks: UInt = 1u): Outcome<List<BoundaryProgress>> = call { it.insights(zone.id, weeks, null).boundaries }
+
+    // Full entries [`log_event`, `amend_event`].
+
+    /** Logs a full entry at [at] (now when null) with the zone's offset at that time. */
+    suspend fun logEvent(body: EventBody, at: Instant? = null): Outcome<Event> =
+        call { it.logEvent(NewEvent(at, zone.rules.getOffset(at ?: Instant.now()).totalSeconds, body)).event }
+
+    // Backup and restore [`export_backup`, `restore_backup`, `generate_backup_passphrase`].
+
+    /** A passphrase that reaches the core's floor for backups. */
+    suspend fun suggestBackupPassphrase(): Outcome<String> = call { generateBackupPassphrase() }
+
+    /** Writes a backup to [path]; [progress] hears every step and returning false cancels (`Cancelled`, no file left). */
+    suspend fun exportBackup(path: String, passphrase: String, progress: ProgressListener?): Outcome<BackupSummary> =
+        call { it.exportBackup(path, passphrase, progress) }
+
+    /** Replaces this vault's content with the backup at [path]; `WouldLoseEntries` unless [replaceNewer]. */
+    suspend fun restoreBackup(path: String, passphrase: String, replaceNewer: Boolean, progress: ProgressListener?): Outcome<BackupSummary> =
+        call { it.restoreBackup(path, passphrase, replaceNewer, progress) }
+
+    // Reminders [`reminder_settings`, `set_reminder_settings`, `upcoming_reminders`].
+
+    suspend fun reminderSettings(): Outcome<ReminderSettings> = call { it.reminderSettings() }
+
+    suspend fun setReminderSettings(settings: ReminderSettings): Outcome<ReminderSettings> = call { it.setReminderSettings(settings) }
+
+    /** The next [count] reminders in [zone], with the core's text at the chosen discretion. */
+    suspend fun upcomingReminders(count: UInt): Outcome<List<Reminder>> = call { it.upcomingReminders(zone.id, count) }
 
     /** The UTC offset of [zone] now, in seconds, as the core records it beside each entry. */
     fun offsetNow(): Int = zone.rules.getOffset(Instant.now()).totalSeconds

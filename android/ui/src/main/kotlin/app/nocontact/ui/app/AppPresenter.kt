@@ -11,6 +11,12 @@ import app.nocontact.ui.home.Saved
 import app.nocontact.ui.evidence.EvidencePresenter
 import app.nocontact.ui.insights.InsightsPresenter
 import app.nocontact.ui.log.LogPresenter
+import app.nocontact.ui.people.PeoplePresenter
+import app.nocontact.ui.entry.EntryPresenter
+import app.nocontact.ui.backup.BackupPresenter
+import app.nocontact.ui.reminders.RemindersPresenter
+import app.nocontact.core.Event
+import app.nocontact.core.EventKind
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.reflect.ReflectPresenter
 import app.nocontact.ui.settings.SettingsPresenter
@@ -35,6 +41,10 @@ sealed interface Route {
     data class Log(val presenter: LogPresenter) : Route
     data class SafetyPlan(val presenter: SafetyPlanPresenter) : Route
     data class Settings(val presenter: SettingsPresenter) : Route
+    data class People(val presenter: PeoplePresenter) : Route
+    data class Entry(val presenter: EntryPresenter) : Route
+    data class Backup(val presenter: BackupPresenter) : Route
+    data class Reminders(val presenter: RemindersPresenter) : Route
 
     /** After the quick exit: locked, and the platform leaves the app. */
     data object Left : Route
@@ -65,6 +75,10 @@ class AppPresenter(
     private val onLeave: () -> Unit = {},
     /** The platform opens its dialer or messages for a support contact. */
     private val onReach: (SupportContact) -> Unit = {},
+    /** Where backups are written and looked for (the platform shares them out and copies a picked one in). */
+    private val backupFolder: File = File(path).absoluteFile.resolveSibling("backups"),
+    /** The platform schedules the core's upcoming reminders as notifications. */
+    private val onSchedule: (List<app.nocontact.core.Reminder>) -> Unit = {},
 ) {
     private val mutable = MutableStateFlow<Route>(Route.Starting)
     val route: StateFlow<Route> = mutable.asStateFlow()
@@ -113,9 +127,57 @@ class AppPresenter(
     /** Opens the log from home. */
     fun openLog() {
         val c = client ?: return
-        val log = LogPresenter(scope, c) { goHome(c) }
+        val log = LogPresenter(scope, c, onEditAll = ::amendEntry) { goHome(c) }
         mutable.value = Route.Log(log)
         log.start()
+    }
+
+    /** The log with entry [id] open; [amended] says it was just corrected. */
+    private fun openLogAt(id: String, amended: Boolean) {
+        val c = client ?: return
+        val log = LogPresenter(scope, c, onEditAll = ::amendEntry) { goHome(c) }
+        mutable.value = Route.Log(log)
+        log.start()
+        if (amended) log.showAmended(id) else log.open(id)
+    }
+
+    /** Backup and restore, from settings. */
+    fun openBackup() {
+        val c = client ?: return
+        val backup = BackupPresenter(scope, c, backupFolder) { openSettings() }
+        mutable.value = Route.Backup(backup)
+        backup.start()
+    }
+
+    /** Reminders (times, discretion, the upcoming ones), from settings. */
+    fun openReminders() {
+        val c = client ?: return
+        val reminders = RemindersPresenter(scope, c, onSchedule) { openSettings() }
+        mutable.value = Route.Reminders(reminders)
+        reminders.start()
+    }
+
+    /** A new full entry (quick log's "add details"): saved, home says so. */
+    fun openEntry(kind: EventKind, personId: String?) {
+        val c = client ?: return
+        val entry = EntryPresenter(scope, c, kind, personId, onSaved = { e -> goHome(c, savedOf(e.kind)) }) { goHome(c) }
+        mutable.value = Route.Entry(entry)
+        entry.start()
+    }
+
+    /** Corrects [event] with every field (from the log): an amendment, then back to it in the log. */
+    fun amendEntry(event: Event) {
+        val c = client ?: return
+        val entry = EntryPresenter(scope, c, event.kind, amending = event, onSaved = { e -> openLogAt(e.id, amended = true) }) { openLogAt(event.id, amended = false) }
+        mutable.value = Route.Entry(entry)
+        entry.start()
+    }
+
+    private fun savedOf(kind: EventKind) = when (kind) {
+        EventKind.THEIR_ATTEMPT -> Saved.ATTEMPT
+        EventKind.URGE -> Saved.URGE
+        EventKind.CHECK_IN -> Saved.CHECK_IN
+        EventKind.MY_CONTACT -> Saved.ENTRY
     }
 
     /** Opens the safety plan from home. */
@@ -136,6 +198,14 @@ class AppPresenter(
         }) { goHome(c) }
         mutable.value = Route.Settings(settings)
         settings.start()
+    }
+
+    /** Opens people, boundaries and triggers (from settings; from quick log when there is nobody yet, straight into adding one). */
+    fun openPeople(addFirst: Boolean = false, back: () -> Unit = { client?.let { goHome(it) } }) {
+        val c = client ?: return
+        val people = PeoplePresenter(scope, c, addFirst) { back() }
+        mutable.value = Route.People(people)
+        people.start()
     }
 
     /** Locks now (the app went to the background or the idle timeout passed) and shows the unlock screen. */

@@ -25,6 +25,14 @@ import app.nocontact.ui.insights.InsightsScreen
 import app.nocontact.ui.log.LogActions
 import app.nocontact.ui.log.LogPresenter
 import app.nocontact.ui.log.LogScreen
+import app.nocontact.ui.people.PeopleActions
+import app.nocontact.ui.entry.EntryActions
+import app.nocontact.ui.backup.BackupPane
+import app.nocontact.ui.reminders.RemindersPane
+import app.nocontact.ui.entry.EntryPresenter
+import app.nocontact.ui.entry.EntryScreen
+import app.nocontact.ui.people.PeoplePresenter
+import app.nocontact.ui.people.PeopleScreen
 import app.nocontact.ui.plan.PlanActions
 import app.nocontact.ui.plan.SafetyPlanPresenter
 import app.nocontact.ui.plan.SafetyPlanScreen
@@ -52,14 +60,18 @@ fun NoContactApp(app: AppPresenter, zone: ZoneId) {
         Route.Unavailable -> ScreenFrame(str("app_name"), app::quickExit) { Body(str("unlock_problem")) }
         is Route.FirstRun -> FirstRunRoute(r.presenter, app::quickExit)
         is Route.Unlock -> UnlockRoute(r.presenter, app::quickExit)
-        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect, onInsights = app::openInsights, onEvidence = app::openEvidence), app::quickExit)
-        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit)
+        is Route.Home -> HomeRoute(r.presenter, zone, HomeLinks(app::openLog, app::openPlan, app::openSettings, onReflect = app::openReflect, onInsights = app::openInsights, onEvidence = app::openEvidence, onAddPerson = { app.openPeople(addFirst = true) }, onDetails = app::openEntry), app::quickExit)
+        is Route.Settings -> SettingsRoute(r.presenter, app::quickExit, SettingsLinks(onPeople = { app.openPeople(back = app::openSettings) }, onBackup = app::openBackup, onReminders = app::openReminders))
         is Route.SafetyPlan -> PlanRoute(r.presenter, zone, app::quickExit)
         is Route.Log -> LogRoute(r.presenter, app::quickExit)
         is Route.Urge -> UrgeRoute(r.presenter, app::quickExit)
         is Route.Reflect -> ReflectRoute(r.presenter, app::quickExit)
         is Route.Insights -> InsightsRoute(r.presenter, app::quickExit)
         is Route.Evidence -> EvidenceRoute(r.presenter, zone, app::quickExit)
+        is Route.People -> PeopleRoute(r.presenter, app::quickExit)
+        is Route.Entry -> EntryRoute(r.presenter, app::quickExit)
+        is Route.Backup -> BackupPane(r.presenter, zone, app::quickExit)
+        is Route.Reminders -> RemindersPane(r.presenter, zone, app::quickExit)
     }
 }
 
@@ -94,6 +106,8 @@ private class HomeLinks(
     val onReflect: () -> Unit = {},
     val onInsights: () -> Unit = {},
     val onEvidence: () -> Unit = {},
+    val onAddPerson: () -> Unit = {},
+    val onDetails: (app.nocontact.core.EventKind, String?) -> Unit = { _, _ -> },
 )
 
 @Composable
@@ -114,6 +128,8 @@ private fun HomeRoute(p: HomePresenter, zone: ZoneId, links: HomeLinks, onQuickE
             onLog = links.onLog,
             onPlan = links.onPlan,
             onSettings = links.onSettings,
+            onAddPerson = links.onAddPerson,
+            onDetails = links.onDetails,
             onQuickExit = onQuickExit,
             onReflect = links.onReflect,
             onInsights = links.onInsights,
@@ -159,6 +175,9 @@ private fun LogRoute(p: LogPresenter, onQuickExit: () -> Unit) {
             onDelete = p::delete,
             onBack = p::back,
             onQuickExit = onQuickExit,
+            onPerson = p::filterPerson,
+            onPeriod = p::filterPeriod,
+            onEditAll = p::editAll,
         ),
     )
 }
@@ -186,7 +205,7 @@ private fun PlanRoute(p: SafetyPlanPresenter, zone: ZoneId, onQuickExit: () -> U
 }
 
 @Composable
-private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
+private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit, links: SettingsLinks) {
     val state by p.state.collectAsState()
     SettingsScreen(
         state,
@@ -206,6 +225,9 @@ private fun SettingsRoute(p: SettingsPresenter, onQuickExit: () -> Unit) {
             onErase = p::erase,
             onBack = p::back,
             onQuickExit = onQuickExit,
+            onPeople = links.onPeople,
+            onBackup = links.onBackup,
+            onReminders = links.onReminders,
         ),
     )
 }
@@ -264,4 +286,42 @@ private fun EvidenceRoute(p: EvidencePresenter, zone: ZoneId, onQuickExit: () ->
         ),
         zone,
     )
+}
+
+/** The screens settings leads to (lane B's). */
+private class SettingsLinks(val onPeople: () -> Unit = {}, val onBackup: () -> Unit = {}, val onReminders: () -> Unit = {})
+
+@Composable
+private fun PeopleRoute(p: PeoplePresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    PeopleScreen(
+        state,
+        PeopleActions(
+            onShowArchived = p::showArchived,
+            onAddPerson = p::addPerson,
+            onEditPerson = p::editPerson,
+            onPerson = p::personChanged,
+            onSavePerson = p::savePerson,
+            onArchivePerson = p::setPersonArchived,
+            onAddBoundary = p::addBoundary,
+            onEditBoundary = p::editBoundary,
+            onBoundary = p::boundaryChanged,
+            onSaveBoundary = p::saveBoundary,
+            onRetireBoundary = p::setBoundaryRetired,
+            onAddTrigger = p::addTrigger,
+            onEditTrigger = p::editTrigger,
+            onTrigger = p::triggerChanged,
+            onSaveTrigger = p::saveTrigger,
+            onArchiveTrigger = p::setTriggerArchived,
+            onCancel = p::cancel,
+            onBack = p::back,
+            onQuickExit = onQuickExit,
+        ),
+    )
+}
+
+@Composable
+private fun EntryRoute(p: EntryPresenter, onQuickExit: () -> Unit) {
+    val state by p.state.collectAsState()
+    EntryScreen(state, EntryActions(onChange = p::changed, onSave = p::save, onBack = p::back, onQuickExit = onQuickExit))
 }

@@ -62,6 +62,10 @@ class HomeActions(
     val onReflect: () -> Unit = {},
     val onInsights: () -> Unit = {},
     val onEvidence: () -> Unit = {},
+    /** Quick log's "who" when there is nobody yet: add the person. */
+    val onAddPerson: () -> Unit = {},
+    /** Quick log's "add details": the full entry of that kind, about that person when known. */
+    val onDetails: (app.nocontact.core.EventKind, String?) -> Unit = { _, _ -> },
 )
 
 /** The channels offered first in "They reached out" (the rest can be chosen in the full entry). */
@@ -223,12 +227,16 @@ private fun QuickActions(state: HomeState, actions: HomeActions) {
                             }
                         }
                     }
-                    if (people.isEmpty()) Body(str("home_no_people"))
+                    if (people.isEmpty()) {
+                        Body(str("home_no_people"))
+                        PrimaryButton(str("quick_attempt_add_person"), actions.onAddPerson, modifier = Modifier.testTag("quick_add_person"))
+                    }
                     if (state.chosenPerson != null) {
                         Body(str("quick_attempt_how"))
                         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                             QuickChannels.forEach { c -> Choice(str(enumKey("channel", c)), selected = false) { actions.onChannel(c) } }
                         }
+                        SecondaryButton(str("entry_add_details"), { actions.onDetails(app.nocontact.core.EventKind.THEIR_ATTEMPT, state.chosenPerson) }, Modifier.testTag("quick_details"))
                     }
                 }
                 QuickSheet.URGE -> {
@@ -237,12 +245,14 @@ private fun QuickActions(state: HomeState, actions: HomeActions) {
                     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                         (0..10).forEach { n -> Choice("$n", selected = false, description = str("quick_urge_intensity", n)) { actions.onUrge(n) } }
                     }
+                    SecondaryButton(str("entry_add_details"), { actions.onDetails(app.nocontact.core.EventKind.URGE, state.summary?.streaks?.people?.singleOrNull()?.personId) }, Modifier.testTag("quick_details"))
                 }
                 QuickSheet.CHECK_IN -> {
                     Heading(str("quick_check_in_title"))
                     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                         (1..5).forEach { n -> Choice(str("mood.$n"), selected = false) { actions.onMood(n) } }
                     }
+                    SecondaryButton(str("entry_add_details"), { actions.onDetails(app.nocontact.core.EventKind.CHECK_IN, null) }, Modifier.testTag("quick_details"))
                 }
                 QuickSheet.WRITE -> {
                     Heading(str("quick_write_title"))

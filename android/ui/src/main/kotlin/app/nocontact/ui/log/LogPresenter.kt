@@ -12,6 +12,9 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
+/** The periods offered as filters: everything, or the last so many days (today included) in the phone's zone. */
+enum class LogPeriod(val days: Long?) { ALL(null), WEEK(7), MONTH(30), YEAR(365) }
+
 /** What was just done to an entry, for the line that says what it means. */
 enum class LogNotice { AMENDED, DELETED }
 
@@ -29,6 +32,9 @@ data class LogState(
     val loading: Boolean = true,
     /** The kind shown, or null for every kind. */
     val filter: EventKind? = null,
+    /** The person shown, or null for everyone. */
+    val person: String? = null,
+    val period: LogPeriod = LogPeriod.ALL,
     /** The entries loaded so far, newest first. */
     val events: List<Event> = emptyList(),
     /** Entries matching the filter, in all pages. */
@@ -52,6 +58,9 @@ class LogPresenter(
     private val scope: CoroutineScope,
     private val client: VaultClient,
     private val pageSize: UInt = PAGE_SIZE,
+    /** Opens the full entry form to amend an entry with every field. */
+    private val onEditAll: (app.nocontact.core.Event) -> Unit = {},
+    private val now: () -> java.time.Instant = java.time.Instant::now,
     private val onBack: () -> Unit = {},
 ) {
     private val mutable = MutableStateFlow(LogState())
@@ -70,6 +79,22 @@ class LogPresenter(
         scope.launch { load(reset = true) }
     }
 
+    /** Shows only the entries about [id] (everyone when null). */
+    fun filterPerson(id: String?) {
+        mutable.update { it.copy(person = id, notice = null) }
+        scope.launch { load(reset = true) }
+    }
+
+    fun filterPeriod(period: LogPeriod) {
+        mutable.update { it.copy(period = period, notice = null) }
+        scope.launch { load(reset = true) }
+    }
+
+    /** The first instant of the period: midnight, [LogPeriod.days] - 1 days ago, in the phone's zone. */
+    private fun from(period: LogPeriod): java.time.Instant? = period.days?.let { days ->
+        now().atZone(client.zone).toLocalDate().minusDays(days - 1).atStartOfDay(client.zone).toInstant()
+    }
+
     fun more() {
         if (mutable.value.nextOffset == null) return
         scope.launch { load(reset = false) }
@@ -79,10 +104,10 @@ class LogPresenter(
         val s = mutable.value
         val offset = if (reset) 0u else s.nextOffset ?: return
         val kinds = listOfNotNull(s.filter)
-        when (val page = client.listEvents(kinds, offset, pageSize)) {
+        when (val page = client.listEvents(kinds, s.person, from(s.period), null, offset, pageSize)) {
             is Outcome.Ok -> mutable.update {
                 // A filter changed while this page loaded: drop it.
-                if (it.filter != s.filter) return@update it
+                if (it.filter != s.filter || it.person != s.person || it.period != s.period) return@update it
                 it.copy(
                     loading = false,
                     events = if (reset) page.value.events else it.events + page.value.events,
@@ -108,6 +133,14 @@ class LogPresenter(
             mutable.update { it.copy(detail = LogDetail(event.value, earlier), problem = false) }
         } else {
             mutable.update { it.copy(problem = true) }
+        }
+    }
+
+    /** Opens entry [id] with the line that says it was just corrected. */
+    fun showAmended(id: String) {
+        scope.launch {
+            showDetail(id)
+            mutable.update { it.copy(notice = LogNotice.AMENDED) }
         }
     }
 
@@ -152,6 +185,12 @@ class LogPresenter(
     }
 
     fun back() = onBack()
+
+    /** Amends the open entry with every field (the full entry form). */
+    fun editAll() {
+        val detail = mutable.value.detail ?: return
+        onEditAll(detail.event)
+    }
 
     companion object {
         val PAGE_SIZE: UInt = 20u

@@ -50,6 +50,9 @@ class LogActions(
     val onDelete: () -> Unit = {},
     val onBack: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
+    val onPerson: (String?) -> Unit = {},
+    val onPeriod: (LogPeriod) -> Unit = {},
+    val onEditAll: () -> Unit = {},
 )
 
 /** The kinds offered as filters, in this order, after "Everything". */
@@ -104,6 +107,21 @@ private fun Timeline(state: LogState, actions: LogActions) {
         Choice(str("log_filter_all"), state.filter == null, Modifier.testTag("filter_all")) { actions.onFilter(null) }
         LogFilters.forEach { k ->
             Choice(str(enumKey("event_kind", k)), state.filter == k, Modifier.testTag("filter_${k.name.lowercase()}")) { actions.onFilter(k) }
+        }
+    }
+    if (state.people.isNotEmpty()) {
+        Text(str("log_filter_who"), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onBackground)
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Choice(str("log_filter_everyone"), state.person == null, Modifier.testTag("filter_person_all")) { actions.onPerson(null) }
+            state.people.forEach { (id, alias) ->
+                Choice(alias, state.person == id, Modifier.testTag("filter_person_$id")) { actions.onPerson(id) }
+            }
+        }
+    }
+    Text(str("log_filter_when"), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onBackground)
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        LogPeriod.entries.forEach { p ->
+            Choice(str("log_period.${p.name.lowercase()}"), state.period == p, Modifier.testTag("period_${p.name.lowercase()}")) { actions.onPeriod(p) }
         }
     }
     if (state.loading) {
@@ -171,6 +189,7 @@ private fun Detail(detail: LogDetail, state: LogState, actions: LogActions) {
             val note = noteOf(e.body)
             Body(note.ifBlank { str("log_detail_no_note") }, Modifier.testTag("detail_note"))
             SecondaryButton(str("log_edit"), actions.onEdit, Modifier.testTag("log_edit"))
+            SecondaryButton(str("log_edit_all"), actions.onEditAll, Modifier.testTag("log_edit_all"))
             SecondaryButton(str("log_delete"), actions.onAskDelete, Modifier.testTag("log_delete"))
         }
     }

@@ -48,6 +48,9 @@ class SettingsActions(
     val onErase: (String) -> Unit = {},
     val onBack: () -> Unit = {},
     val onQuickExit: () -> Unit = {},
+    val onPeople: () -> Unit = {},
+    val onBackup: () -> Unit = {},
+    val onReminders: () -> Unit = {},
 )
 
 @Composable
@@ -62,6 +65,9 @@ fun SettingsScreen(state: SettingsState, actions: SettingsActions) {
                 SecondaryButton(str("settings_lock"), { actions.onOpen(SettingsPage.LOCK) }, Modifier.testTag("settings_lock"))
                 SecondaryButton(str("settings_protected"), { actions.onOpen(SettingsPage.PROTECTED) }, Modifier.testTag("settings_protected"))
                 SecondaryButton(str("settings_erase"), { actions.onOpen(SettingsPage.ERASE) }, Modifier.testTag("settings_erase"))
+                SecondaryButton(str("settings_people"), actions.onPeople, Modifier.testTag("settings_people"))
+                SecondaryButton(str("settings_backup"), actions.onBackup, Modifier.testTag("settings_backup"))
+                SecondaryButton(str("settings_reminders"), actions.onReminders, Modifier.testTag("settings_reminders"))
                 SecondaryButton(str("log_back"), actions.onBack, Modifier.testTag("settings_back"))
             }
             SettingsPage.PASSCODE -> {

@@ -19,6 +19,12 @@ fun main(args: Array<String>) {
     registerInsightsFlowTests()
     registerEvidenceFlowTests()
     app.nocontact.client.registerReflectInsightsEvidenceClientTests()
+    registerPeopleFlowTests()
+    registerLogFilterFlowTests()
+    registerEntryFlowTests()
+    registerBackupFlowTests()
+    registerRemindersFlowTests()
+    registerStringsBTests()
     val ok = Suite.run(args.toList())
     exitProcess(if (ok) 0 else 1)
 }

@@ -227,4 +227,4 @@ val SCREENS: List<ScreenCase> = listOf(
     ScreenCase("settings-protected") { app.nocontact.ui.settings.SettingsScreen(app.nocontact.ui.settings.SettingsState(page = app.nocontact.ui.settings.SettingsPage.PROTECTED), app.nocontact.ui.settings.SettingsActions()) },
     ScreenCase("settings-erase") { app.nocontact.ui.settings.SettingsScreen(app.nocontact.ui.settings.SettingsState(page = app.nocontact.ui.settings.SettingsPage.ERASE, typed = "eras"), app.nocontact.ui.settings.SettingsActions()) },
     ScreenCase("home-write") { HomeScreen(HomeState(loading = false, summary = HOME_SUMMARY, sheet = QuickSheet.WRITE, draft = "Walked by the river."), HomeActions(), ZONE) },
-) + LANE_A_SCREENS
+) + LANE_A_SCREENS + LANE_B_SCREENS
