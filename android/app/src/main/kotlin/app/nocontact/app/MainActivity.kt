@@ -37,6 +37,7 @@ class MainActivity : ComponentActivity() {
             zone = zone,
             onLeave = { finishAndRemoveTask() },
             onReach = { contact -> AppWindow.reach(contact)?.let(::startActivity) },
+            onSchedule = { upcoming -> Reminders.schedule(this, upcoming) },
         )
         // Exports go where the share sheet's provider serves them from,
         // emptied before each new one.
