@@ -16,33 +16,50 @@ use super::{check_ref, instant, page, paginate};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReflectionFilter {
+    /// Journal entries and unsent letters.
     All,
+    /// Journal entries only.
     Journal,
+    /// Unsent letters only.
     UnsentLetters,
 }
 
+/// Which reflections to list, and which page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReflectionQuery {
+    /// Journal entries, letters or both.
     pub filter: ReflectionFilter,
-    /// Only letters to this person.
+    /// Only letters to this person (journal entries are then left out).
     pub person_id: Option<String>,
+    /// Only reflections written at or after this instant.
     pub from: Option<SystemTime>,
+    /// Only reflections written before this instant.
     pub until: Option<SystemTime>,
+    /// How many matching reflections to skip (0 for the first page).
     pub offset: u32,
+    /// Page size, 1 to `PAGE_MAX` (500); otherwise
+    /// `InvalidInput { field: "limit" }`.
     pub limit: u32,
 }
 
+/// A page of reflections, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReflectionPage {
+    /// The reflections on this page.
     pub reflections: Vec<Reflection>,
+    /// Matching reflections in all pages.
     pub total: u64,
+    /// The offset of the next page, if there is one.
     pub next_offset: Option<u32>,
 }
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
+    /// Adds a journal entry or an unsent letter to the log. `InvalidInput`
+    /// names the field that was refused (`title`, `text`, `tags`, `mood`,
+    /// `at`, `utc_offset_seconds`, `person_id`, `prompt_id`).
     pub fn add_reflection(&self, reflection: NewReflection) -> Result<Reflection> {
         reflection.body.validate()?;
         self.with_session(|conn, session| {
@@ -104,6 +121,8 @@ impl Vault {
         })
     }
 
+    /// Deletes a reflection: its content is overwritten in the file, and a
+    /// redaction mark stays in the log. `NotFound` for an unknown id.
     pub fn delete_reflection(&self, id: String) -> Result<()> {
         RecordId::parse(&id)?;
         self.with_session(|conn, session| {
@@ -112,11 +131,15 @@ impl Vault {
         })
     }
 
+    /// The latest version of a reflection; `NotFound` for an unknown or
+    /// deleted id (`Corrupt` if its record is damaged).
     pub fn get_reflection(&self, id: String) -> Result<Reflection> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| live_reflection(session, &id))
     }
 
+    /// Every version of a reflection, oldest first; `NotFound` for an
+    /// unknown or deleted id.
     pub fn reflection_history(&self, id: String) -> Result<Vec<Reflection>> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| {
