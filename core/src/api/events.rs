@@ -12,7 +12,7 @@ use crate::record::{Record, RecordId};
 use crate::vault::{Session, Vault};
 use crate::{time, Result, VaultError};
 
-use super::{check_ref, instant, page, paginate};
+use super::{check_ref, instant, page, paginate, PAGE_MAX};
 
 /// Which events to list, and which page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,21 @@ pub struct EventQuery {
     /// Page size, 1 to `PAGE_MAX` (500); otherwise
     /// `InvalidInput { field: "limit" }`.
     pub limit: u32,
+}
+
+/// The default: every kind, no filters, the first page of `PAGE_MAX`
+/// (500) events.
+impl Default for EventQuery {
+    fn default() -> Self {
+        Self {
+            kinds: Vec::new(),
+            person_id: None,
+            from: None,
+            until: None,
+            offset: 0,
+            limit: PAGE_MAX,
+        }
+    }
 }
 
 /// A page of events, newest first.

@@ -10,7 +10,7 @@ use crate::record::RecordId;
 use crate::vault::{Session, Vault};
 use crate::{time, Result, VaultError};
 
-use super::{check_ref, instant, page, paginate};
+use super::{check_ref, instant, page, paginate, PAGE_MAX};
 
 /// Which reflections to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +41,21 @@ pub struct ReflectionQuery {
     /// Page size, 1 to `PAGE_MAX` (500); otherwise
     /// `InvalidInput { field: "limit" }`.
     pub limit: u32,
+}
+
+/// The default: journal entries and letters, no filters, the first page
+/// of `PAGE_MAX` (500) reflections.
+impl Default for ReflectionQuery {
+    fn default() -> Self {
+        Self {
+            filter: ReflectionFilter::All,
+            person_id: None,
+            from: None,
+            until: None,
+            offset: 0,
+            limit: PAGE_MAX,
+        }
+    }
 }
 
 /// A page of reflections, newest first.
