@@ -1,71 +1,11 @@
 //! The `nocontact` binary, driven as a script would drive it.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const PASS: &str = "1357\n";
+use std::path::Path;
+use std::process::{Command, Stdio};
 
-fn run_env(vault: &Path, args: &[&str], stdin: &str, env: &[(&str, &Path)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_nocontact"));
-    command
-        .arg("--vault")
-        .arg(vault)
-        .arg("--passcode-stdin")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let mut child = command.spawn().expect("spawn");
-    // The command may exit before reading its input; that is not an error.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn run(vault: &Path, args: &[&str], stdin: &str) -> Output {
-    run_env(vault, args, stdin, &[])
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Runs with the passcode, expects success, returns stdout.
-fn ok(vault: &Path, args: &[&str]) -> String {
-    let out = run(vault, args, PASS);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// Runs with the passcode, expects exit 1 with one line; returns it.
-fn fails(vault: &Path, args: &[&str]) -> String {
-    let out = run(vault, args, PASS);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{args:?}: {}",
-        text(&out.stdout)
-    );
-    let err = text(&out.stderr);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    err.trim().to_owned()
-}
-
-/// A fresh vault with the passcode `PASS`.
-fn fresh() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = dir.path().join("v.db");
-    let out = run(&vault, &["init"], PASS);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    (dir, vault)
-}
+use common::*;
 
 /// The short id at the start of the line of `out` that contains `needle`.
 fn id_of(out: &str, needle: &str) -> String {
@@ -943,22 +883,6 @@ fn demo_runs() {
     assert!(stdout.contains("with the duress passcode: 0 people, 0 events"));
     assert!(stdout.contains("the access log shows: opened with the duress passcode"));
     assert!(stdout.contains("the file exists: false; unlocking: refused (This vault was erased.)"));
-}
-
-/// Runs in UTC (`TZ=UTC`, so `--at` times and "today" agree), expects
-/// success, returns stdout.
-fn ok_utc(vault: &Path, args: &[&str]) -> String {
-    let out = run_env(vault, args, PASS, &[("TZ", Path::new("UTC"))]);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-fn json(out: &str) -> serde_json::Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
 }
 
 /// The grid's rows: the weekday, then the 24 cells between the bars.

@@ -1,31 +1,14 @@
 //! `nocontact verify` on export folders, and `nocontact export csv`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::*;
 use nocontact_core::{write_evidence_dir, Evidence, Period, PersonLabel, Selection};
 use serde_json::json;
 
-const PASS: &str = "1357\n";
 const PERSON: &str = "0123456789abcdef0123456789abcdef";
-
-fn nocontact(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nocontact"))
-        .args(args)
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn path_arg(p: &Path) -> String {
     p.to_string_lossy().into_owned()
@@ -182,18 +165,6 @@ fn verify_needs_a_folder() {
     assert!(text(&out.stdout).contains("nocontact verify FOLDER [--checkpoint CODE] [--json]"));
 }
 
-fn with_vault(vault: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["--vault", vault.to_str().unwrap(), "--passcode-stdin"];
-    all.extend_from_slice(args);
-    nocontact(&all, PASS)
-}
-
-fn ok(vault: &Path, args: &[&str]) -> String {
-    let out = with_vault(vault, args);
-    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
-
 #[test]
 fn export_csv() {
     let dir = tempfile::tempdir().unwrap();
@@ -208,7 +179,7 @@ fn export_csv() {
         PASS,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let added = ok(
+    let added = ok_utc(
         &vault,
         &[
             "person",
@@ -225,7 +196,7 @@ fn export_csv() {
         .find(|w| w.len() == 8 && w.bytes().all(|b| b.is_ascii_hexdigit()))
         .unwrap()
         .to_owned();
-    ok(
+    ok_utc(
         &vault,
         &[
             "log",
@@ -241,7 +212,7 @@ fn export_csv() {
             "2024-03-01 22:15",
         ],
     );
-    ok(
+    ok_utc(
         &vault,
         &[
             "log",
@@ -254,12 +225,12 @@ fn export_csv() {
             "2024-03-02 09:00",
         ],
     );
-    ok(
+    ok_utc(
         &vault,
         &["log", "checkin", "--mood", "4", "--at", "2024-03-05 08:00"],
     );
 
-    let csv = ok(&vault, &["export", "csv"]);
+    let csv = ok_utc(&vault, &["export", "csv"]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines.len(), 5, "{csv}");
     assert!(lines[0].starts_with("date,time,utc_offset,kind,person,intensity,"));
@@ -270,7 +241,7 @@ fn export_csv() {
     assert!(lines[3].starts_with("2024-03-05,08:00,UTC+00:00,check_in,,,,4,"));
     assert_eq!(lines[4], "");
 
-    let csv = ok(
+    let csv = ok_utc(
         &vault,
         &[
             "export",
@@ -285,11 +256,11 @@ fn export_csv() {
     );
     assert_eq!(csv.matches("\r\n").count(), 2);
     assert!(csv.contains(",urge,"));
-    let csv = ok(&vault, &["export", "csv", "--person", &r]);
+    let csv = ok_utc(&vault, &["export", "csv", "--person", &r]);
     assert_eq!(csv.matches("\r\n").count(), 2);
 
     let file = dir.path().join("out.csv");
-    let out = with_vault(&vault, &["export", "csv", "--out", file.to_str().unwrap()]);
+    let out = run_utc(&vault, &["export", "csv", "--out", file.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     assert_eq!(text(&out.stderr).trim(), "wrote 3 events");
@@ -302,19 +273,19 @@ fn export_csv() {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0);
     }
-    let out = with_vault(&vault, &["export", "csv", "--out", file.to_str().unwrap()]);
+    let out = run_utc(&vault, &["export", "csv", "--out", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr).trim(),
         "nocontact: the output file exists already; choose a new name"
     );
 
-    let out = with_vault(&vault, &["export", "csv", "--kinds", "dreams"]);
+    let out = run_utc(&vault, &["export", "csv", "--kinds", "dreams"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!text(&out.stderr).contains("dreams"));
-    let out = with_vault(&vault, &["export", "pdf"]);
+    let out = run_utc(&vault, &["export", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = with_vault(
+    let out = run_utc(
         &vault,
         &[
             "export",
@@ -333,9 +304,9 @@ fn export_csv() {
 fn logged_vault() -> (tempfile::TempDir, PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("v.db");
-    let out = with_vault(&vault, &["init"]);
+    let out = run_utc(&vault, &["init"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let added = ok(
+    let added = ok_utc(
         &vault,
         &[
             "person",
@@ -364,13 +335,13 @@ fn logged_vault() -> (tempfile::TempDir, PathBuf, String) {
             said,
             "--verbatim",
         ];
-        ok(&vault, &args);
+        ok_utc(&vault, &args);
     }
-    ok(
+    ok_utc(
         &vault,
         &["log", "urge", "--intensity", "6", "--note", "private urge"],
     );
-    ok(
+    ok_utc(
         &vault,
         &["log", "checkin", "--mood", "2", "--note", "private mood"],
     );
@@ -380,7 +351,7 @@ fn logged_vault() -> (tempfile::TempDir, PathBuf, String) {
 #[test]
 fn an_export_made_by_the_vault_verifies_and_tampering_is_named() {
     let (dir, vault, person) = logged_vault();
-    let made = ok(&vault, &["checkpoint"]);
+    let made = ok_utc(&vault, &["checkpoint"]);
     let code = made
         .lines()
         .next()
@@ -388,9 +359,9 @@ fn an_export_made_by_the_vault_verifies_and_tampering_is_named() {
         .trim_start_matches("checkpoint ")
         .to_owned();
     // One more record after the checkpoint: the export must extend it.
-    ok(&vault, &["log", "checkin", "--mood", "4"]);
+    ok_utc(&vault, &["log", "checkin", "--mood", "4"]);
     let folder = dir.path().join("for the advocate");
-    let out = ok(
+    let out = ok_utc(
         &vault,
         &[
             "export",
@@ -424,7 +395,7 @@ fn an_export_made_by_the_vault_verifies_and_tampering_is_named() {
     );
 
     // Exporting again into the same folder is refused and changes nothing.
-    let again = with_vault(&vault, &["export", "evidence", "--out", &path_arg(&folder)]);
+    let again = run_utc(&vault, &["export", "evidence", "--out", &path_arg(&folder)]);
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("exists already"));
 

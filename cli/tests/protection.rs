@@ -2,76 +2,15 @@
 //! the passcode, the access log, the duress passcode, erase, the lock
 //! policy and the wait after failed unlocks.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-const PASS: &str = "1357\n";
+use common::*;
+
 const DURESS: &str = "2468\n";
-
-fn run(vault: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nocontact"))
-        .arg("--vault")
-        .arg(vault)
-        .arg("--passcode-stdin")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    // The command may exit before reading its input; that is not an error.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Runs with `stdin`, expects success, returns stdout.
-fn ok_with(vault: &Path, args: &[&str], stdin: &str) -> String {
-    let out = run(vault, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// Runs with the passcode, expects success, returns stdout.
-fn ok(vault: &Path, args: &[&str]) -> String {
-    ok_with(vault, args, PASS)
-}
-
-/// Runs with `stdin`, expects exit `code` with one line on stderr and
-/// nothing on stdout; returns the line.
-fn fails_with(vault: &Path, args: &[&str], stdin: &str, code: i32) -> String {
-    let out = run(vault, args, stdin);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        text(&out.stdout)
-    );
-    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
-    let err = text(&out.stderr);
-    err.lines().next().unwrap_or_default().trim().to_owned()
-}
-
-/// A fresh vault with the passcode `PASS`.
-fn fresh() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = dir.path().join("v.db");
-    let out = run(&vault, &["init"], PASS);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    (dir, vault)
-}
-
-fn json(out: &str) -> serde_json::Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
 
 /// Adds a person and returns the whole id.
 fn add_person(vault: &Path, alias: &str) -> String {

@@ -17,6 +17,7 @@ use crate::time;
 /// Events kept; older ones are dropped first.
 pub const ACCESS_LOG_MAX: usize = 500;
 
+/// What happened, in an access-log event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
@@ -35,7 +36,9 @@ pub enum AccessKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccessEvent {
+    /// When it happened.
     pub at: SystemTime,
+    /// What happened.
     pub kind: AccessKind,
     /// Not yet acknowledged with `acknowledge_access_log`.
     pub new: bool,

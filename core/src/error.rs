@@ -19,7 +19,11 @@ pub enum VaultError {
     NotFound,
     /// An argument was rejected; `field` names it.
     #[error("invalid input: {field}")]
-    InvalidInput { field: String },
+    InvalidInput {
+        /// The argument's field name, a fixed identifier (`alias`,
+        /// `limit`, `person_id`, ...), never user text.
+        field: String,
+    },
     /// The file is not a vault, or part of it was damaged or altered.
     #[error("the data is damaged or not a vault")]
     Corrupt,
@@ -47,7 +51,10 @@ pub enum VaultError {
     /// Too many failed unlocks: no attempt is taken for `seconds` more.
     /// The wait is stored in the file, so restarting the app does not end it.
     #[error("too many attempts; try again in {seconds} s")]
-    TryLater { seconds: u64 },
+    TryLater {
+        /// Seconds left to wait before the next attempt is taken.
+        seconds: u64,
+    },
     /// The vault was erased (on request, or by the lock policy after too
     /// many failed unlocks); nothing in it can be read any more.
     #[error("the vault was erased")]

@@ -34,14 +34,30 @@ const DIRECTORY_ID: &[u8] = b"directory";
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Secret {
     /// The person's passcode.
-    Passcode { passcode: String },
+    Passcode {
+        /// `PASSCODE_MIN_CHARS` to `PASSCODE_MAX_CHARS` characters, no
+        /// control characters (a new one); `InvalidInput { field:
+        /// "passcode" }` otherwise.
+        passcode: String,
+    },
     /// A 32-byte key the app keeps in Android Keystore or the iOS Keychain.
-    DeviceKey { key: Vec<u8> },
+    DeviceKey {
+        /// The key, exactly 32 bytes.
+        key: Vec<u8>,
+    },
     /// Both: opens a passcode slot that also needs the device key, or a
     /// passcode-only slot.
-    PasscodeAndDeviceKey { passcode: String, key: Vec<u8> },
+    PasscodeAndDeviceKey {
+        /// The passcode, as for `Passcode`.
+        passcode: String,
+        /// The device key, exactly 32 bytes.
+        key: Vec<u8>,
+    },
     /// The recovery code shown once when the vault was created.
-    RecoveryCode { code: String },
+    RecoveryCode {
+        /// The code as typed: any case, spaces or hyphens allowed.
+        code: String,
+    },
 }
 
 impl std::fmt::Debug for Secret {

@@ -1,9 +1,12 @@
-//! nocontact-core: the no-contact domain, the encrypted vault and (later)
-//! the ledger.
+//! nocontact-core: the no-contact domain, the encrypted vault and its
+//! ledger (the append-only, hash-chained log of events and reflections),
+//! with the insights, evidence exports and backups built on them.
 //!
 //! A plain Rust library. With the `uniffi` feature it also carries the uniffi
 //! annotations that `nocontact-ffi` links into the Android and iOS library;
 //! every exported type is defined here, once.
+
+#![warn(missing_docs)]
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("nocontact");

@@ -31,9 +31,11 @@ pub const MAX_WAIT_SECONDS: u64 = 60 * 60;
 pub const DEFAULT_IDLE_TIMEOUT_SECONDS: u32 = 5 * 60;
 /// Shortest and longest idle timeouts accepted (0 turns it off).
 pub const IDLE_TIMEOUT_MIN_SECONDS: u32 = 15;
+/// The longest idle timeout accepted, in seconds (a day).
 pub const IDLE_TIMEOUT_MAX_SECONDS: u32 = 24 * 60 * 60;
 /// Bounds of the erase-after-failures setting.
 pub const ERASE_AFTER_MIN: u32 = 5;
+/// The most failed unlocks the erase-after-failures setting may allow.
 pub const ERASE_AFTER_MAX: u32 = 100;
 
 /// How the vault protects itself; stored in clear (see the module notes).

@@ -1,6 +1,7 @@
 //! The foundation's placeholder record kind, a dated note. Vaults written
 //! before the domain model may hold some; unlock turns each into a journal
-//! entry (see `memory::Index::take_legacy_notes`).
+//! entry (the index collects them in `memory::Index::legacy_notes`, and
+//! `Session::migrate_legacy_notes` in `vault.rs` converts them).
 
 use std::time::SystemTime;
 

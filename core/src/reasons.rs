@@ -9,7 +9,9 @@ use zeroize::Zeroize;
 use crate::library::{PROMPTS, REASON_SUGGESTIONS};
 use crate::{time, validate, Result};
 
+/// Longest reason, in characters (Unicode scalar values).
 pub const REASON_MAX_CHARS: usize = 500;
+/// Longest prompt of the user's own, in characters.
 pub const PROMPT_MAX_CHARS: usize = 500;
 
 /// The reasons people give for going no contact.
@@ -17,17 +19,26 @@ pub const PROMPT_MAX_CHARS: usize = 500;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonTheme {
+    /// Keeping myself safe and well.
     SelfPreservation,
+    /// Setting boundaries.
     SettingBoundaries,
+    /// Healing emotionally.
     EmotionalHealing,
+    /// Breaking the cycle.
     BreakingTheCycle,
+    /// Growing as a person.
     PersonalGrowth,
+    /// Protecting others (children, family).
     ProtectingOthers,
+    /// Taking back control of my life.
     RegainingControl,
+    /// Making space for myself.
     CreatingSpace,
 }
 
 impl ReasonTheme {
+    /// Every theme, in the order the apps list them.
     pub const ALL: [ReasonTheme; 8] = [
         ReasonTheme::SelfPreservation,
         ReasonTheme::SettingBoundaries,
@@ -44,12 +55,17 @@ impl ReasonTheme {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MyReason {
+    /// Stable identifier (32 hex digits).
     pub id: String,
+    /// The reason in the person's words (not blank, at most
+    /// `REASON_MAX_CHARS` characters).
     pub text: String,
+    /// The theme it belongs to, if chosen.
     #[zeroize(skip)]
     pub theme: Option<ReasonTheme>,
     /// The suggestion it started from, if any.
     pub suggestion_id: Option<String>,
+    /// When it was added.
     #[zeroize(skip)]
     #[serde(with = "time::millis")]
     pub created_at: SystemTime,
@@ -61,6 +77,7 @@ pub struct MyReason {
 pub struct ReasonSuggestion {
     /// Stable identifier the UIs localize ("reason.self_preservation.01").
     pub id: String,
+    /// The theme it belongs to.
     pub theme: ReasonTheme,
     /// The English text.
     pub text: String,
@@ -73,10 +90,12 @@ pub struct Prompt {
     /// Built-in prompts have stable ids ("prompt.emotional_healing.03"); the
     /// user's own have record ids.
     pub id: String,
+    /// The theme it belongs to (every built-in prompt has one).
     #[zeroize(skip)]
     pub theme: Option<ReasonTheme>,
     /// The English text for built-in prompts; the user's words otherwise.
     pub text: String,
+    /// Part of the built-in library (it cannot be deleted).
     pub builtin: bool,
 }
 

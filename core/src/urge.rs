@@ -36,7 +36,10 @@ pub(crate) struct UrgeSessionState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UrgeSupport {
+    /// The session, for `write_urge_letter` and `end_urge_session`; it
+    /// lasts while the vault stays unlocked.
     pub session_id: String,
+    /// When the session started (the urge is logged at this instant).
     pub started_at: SystemTime,
     /// The person's own reasons list.
     pub reasons: Vec<MyReason>,
@@ -48,6 +51,8 @@ pub struct UrgeSupport {
     pub people_to_reach: Vec<SupportContact>,
     /// Professionals, services and crisis lines, from the safety plan.
     pub professionals: Vec<SupportContact>,
+    /// How long to offer to wait before doing anything, in minutes
+    /// (`SUGGESTED_WAIT_MINUTES`).
     pub suggested_wait_minutes: u32,
 }
 
@@ -55,20 +60,31 @@ pub struct UrgeSupport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UrgeEnd {
+    /// How strong it was, 0 to 10 (as `Urge::intensity`).
     pub intensity: u8,
+    /// How it ended; `ReachedOut` needs `reached_out_via` and a session
+    /// about a person.
     pub outcome: UrgeOutcome,
+    /// With `ReachedOut`: the channel used (empty otherwise).
     pub reached_out_via: Option<Channel>,
+    /// Triggers that set it off (as `Urge::trigger_ids`).
     pub trigger_ids: Vec<String>,
+    /// What was felt (as `Urge::emotions`).
     pub emotions: Vec<Emotion>,
+    /// Feelings in the person's words (as `Urge::other_emotions`).
     pub other_emotions: Vec<String>,
+    /// What helped (as `Urge::coping`).
     pub coping: Vec<String>,
+    /// Free text (as `Urge::note`).
     pub note: String,
+    /// The UTC offset in force, in seconds, within ±18 hours.
     pub utc_offset_seconds: i32,
 }
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
-    /// Starts an urge session, optionally about one person.
+    /// Starts an urge session, optionally about one person (a live,
+    /// unarchived one; otherwise `InvalidInput { field: "person_id" }`).
     pub fn start_urge_session(&self, person_id: Option<String>) -> Result<UrgeSupport> {
         self.with_session(|_, session| {
             if let Some(p) = &person_id {
@@ -107,6 +123,9 @@ impl Vault {
 
     /// Keeps the message the person wants to send as an unsent letter. Each
     /// call saves the text again (as a new version of the same letter).
+    /// `InvalidInput` names `session_id` for an unknown or ended session,
+    /// `person_id` for a session about nobody, `text` as with
+    /// `add_reflection`.
     pub fn write_urge_letter(
         &self,
         session_id: String,
@@ -141,6 +160,9 @@ impl Vault {
     }
 
     /// Ends the session and logs the urge at the time it started.
+    /// `InvalidInput` names `session_id` for an unknown or ended session,
+    /// or the field of `end` refused as with `log_event` (the session then
+    /// stays open).
     pub fn end_urge_session(&self, session_id: String, end: UrgeEnd) -> Result<Logged> {
         let state = self.urge_state(&session_id)?;
         let logged = self.log_event(NewEvent {

@@ -65,7 +65,10 @@ impl std::fmt::Debug for VaultSetup {
 /// returned this once and never stored in clear: show it, then drop it.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreatedVault {
+    /// The new vault, unlocked.
     pub vault: Arc<Vault>,
+    /// The recovery code, `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-C`
+    /// (Crockford base32 and a check character).
     pub recovery_code: String,
 }
 
@@ -73,7 +76,9 @@ pub struct CreatedVault {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VaultStatus {
+    /// The vault is unlocked (and not timed out).
     pub unlocked: bool,
+    /// PBKDF2 iterations of the passcode slots, from the file's header.
     pub kdf_iterations: u32,
     /// A device-key slot exists (known only while unlocked; false when locked).
     pub has_device_key: bool,
@@ -89,6 +94,12 @@ pub struct VaultStatus {
 }
 
 /// An open vault file.
+///
+/// Errors every method on the content of the vault can give, besides those
+/// its own doc names: `Locked` before `unlock` or after the idle timeout,
+/// `Erased` once the vault was erased, `InvalidInput { field: "id" }` for an
+/// id that is not 32 hex digits, and on a write `Storage` or
+/// `StorageFull`.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 pub struct Vault {
     inner: Mutex<Inner>,
@@ -910,6 +921,7 @@ impl Vault {
         guard.session.is_some()
     }
 
+    /// What the app may show about the vault, locked or not.
     pub fn status(&self) -> Result<VaultStatus> {
         let header = self.header()?;
         let unlocked = self.is_unlocked();

@@ -58,7 +58,7 @@ fn state(
     usize,
     usize,
 ) {
-    let events = v.list_events(all_events()).unwrap().events;
+    let events = v.list_events(EventQuery::default()).unwrap().events;
     let texts = reflections(v)
         .unwrap()
         .into_iter()

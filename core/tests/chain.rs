@@ -162,7 +162,7 @@ fn a_flipped_byte_in_any_ledger_record_is_found_at_its_sequence_number() {
         let seq = seq as u64;
         assert_eq!(issues(&vault), vec![(ChainIssueKind::Missing, seq, seq)]);
         // The other nine are still there.
-        assert_eq!(vault.list_events(all_events()).unwrap().total, 9);
+        assert_eq!(vault.list_events(EventQuery::default()).unwrap().total, 9);
         assert_eq!(vault.status().unwrap().damaged_records, 1);
     }
     // The head's own row: the chain no longer knows where it ends.
@@ -173,7 +173,7 @@ fn a_flipped_byte_in_any_ledger_record_is_found_at_its_sequence_number() {
     set_row(&path, &head, &blob);
     vault.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(issues(&vault), vec![(ChainIssueKind::HeadMismatch, 9, 9)]);
-    assert_eq!(vault.list_events(all_events()).unwrap().total, 10);
+    assert_eq!(vault.list_events(EventQuery::default()).unwrap().total, 10);
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn two_swapped_rows_are_both_found() {
             (ChainIssueKind::Missing, 6, 6)
         ]
     );
-    assert_eq!(vault.list_events(all_events()).unwrap().total, 8);
+    assert_eq!(vault.list_events(EventQuery::default()).unwrap().total, 8);
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn a_deletion_keeps_the_chain_whole() {
     let after = f.vault.verify_chain().unwrap();
     assert!(after.intact, "{:?}", after.issues);
     assert_eq!(after.records, before.records + 1);
-    assert_eq!(f.vault.list_events(all_events()).unwrap().total, 9);
+    assert_eq!(f.vault.list_events(EventQuery::default()).unwrap().total, 9);
     assert_eq!(
         f.vault.event_history(ids[4].clone()),
         Err(VaultError::NotFound)

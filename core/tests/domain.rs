@@ -68,17 +68,6 @@ fn new_event(body: EventBody, at: Option<SystemTime>) -> NewEvent {
     }
 }
 
-fn query() -> EventQuery {
-    EventQuery {
-        kinds: Vec::new(),
-        person_id: None,
-        from: None,
-        until: None,
-        offset: 0,
-        limit: 50,
-    }
-}
-
 #[test]
 fn people_add_edit_archive_delete() {
     let f = fixture();
@@ -320,7 +309,7 @@ fn events_log_amend_delete_list() {
     let check = v.quick_check_in(4, -7200).unwrap();
     v.quick_log_urge(3, UrgeOutcome::Resisted, 0).unwrap();
 
-    let all = v.list_events(query()).unwrap();
+    let all = v.list_events(EventQuery::default()).unwrap();
     assert_eq!(all.total, 6);
     assert!(
         all.events.windows(2).all(|w| w[0].at >= w[1].at),
@@ -329,14 +318,14 @@ fn events_log_amend_delete_list() {
     let for_p = v
         .list_events(EventQuery {
             person_id: Some(p.id.clone()),
-            ..query()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(for_p.total, 3);
     let attempts = v
         .list_events(EventQuery {
             kinds: vec![EventKind::TheirAttempt],
-            ..query()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(attempts.total, 2);
@@ -344,14 +333,14 @@ fn events_log_amend_delete_list() {
         .list_events(EventQuery {
             from: Some(days_ago(4)),
             until: Some(days_ago(1)),
-            ..query()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(window.total, 3);
     let page1 = v
         .list_events(EventQuery {
             limit: 4,
-            ..query()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!((page1.events.len(), page1.next_offset), (4, Some(4)));
@@ -359,21 +348,21 @@ fn events_log_amend_delete_list() {
         .list_events(EventQuery {
             limit: 4,
             offset: 4,
-            ..query()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!((page2.events.len(), page2.next_offset), (2, None));
     assert_eq!(
         v.list_events(EventQuery {
             limit: 0,
-            ..query()
+            ..Default::default()
         }),
         Err(VaultError::invalid_field("limit"))
     );
     assert_eq!(
         v.list_events(EventQuery {
             limit: 501,
-            ..query()
+            ..Default::default()
         }),
         Err(VaultError::invalid_field("limit"))
     );
@@ -412,13 +401,13 @@ fn events_log_amend_delete_list() {
     v.delete_event(check.id.clone()).unwrap();
     assert_eq!(v.get_event(check.id.clone()), Err(VaultError::NotFound));
     assert_eq!(v.delete_event(check.id.clone()), Err(VaultError::NotFound));
-    assert_eq!(v.list_events(query()).unwrap().total, 5);
+    assert_eq!(v.list_events(EventQuery::default()).unwrap().total, 5);
 
     // All of it survives a lock and unlock.
-    let before = v.list_events(query()).unwrap();
+    let before = v.list_events(EventQuery::default()).unwrap();
     v.lock();
     v.unlock(passcode(PASSCODE)).unwrap();
-    assert_eq!(v.list_events(query()).unwrap(), before);
+    assert_eq!(v.list_events(EventQuery::default()).unwrap(), before);
     assert_eq!(v.event_history(a.event.id.clone()).unwrap().len(), 2);
     assert_eq!(v.get_event(check.id.clone()), Err(VaultError::NotFound));
     assert_eq!(v.status().unwrap().damaged_records, 0);
@@ -531,7 +520,7 @@ fn event_validation_names_fields() {
         new_event(check(9, None), Some(days_ago(1))),
     ];
     assert_eq!(v.log_events(batch), Err(VaultError::invalid_field("mood")));
-    assert_eq!(v.list_events(query()).unwrap().total, 0);
+    assert_eq!(v.list_events(EventQuery::default()).unwrap().total, 0);
     assert_eq!(v.status().unwrap().record_count, 1, "only the person");
 }
 
@@ -615,14 +604,14 @@ fn reflections_prompts_and_letters() {
     let letters = v
         .list_reflections(ReflectionQuery {
             filter: ReflectionFilter::UnsentLetters,
-            ..all_reflections()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(letters.reflections, vec![letter.clone()]);
     let for_p = v
         .list_reflections(ReflectionQuery {
             person_id: Some(p.id.clone()),
-            ..all_reflections()
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(for_p.total, 1);
@@ -900,7 +889,10 @@ fn everything_is_locked_when_locked() {
     let v = &f.vault;
     v.lock();
     assert_eq!(v.list_people(true), Err(VaultError::Locked));
-    assert_eq!(v.list_events(query()), Err(VaultError::Locked));
+    assert_eq!(
+        v.list_events(EventQuery::default()),
+        Err(VaultError::Locked)
+    );
     assert_eq!(v.safety_plan(), Err(VaultError::Locked));
     assert_eq!(v.start_urge_session(None), Err(VaultError::Locked));
     assert_eq!(v.quick_check_in(3, 0), Err(VaultError::Locked));

@@ -302,7 +302,10 @@ fn a_broken_chain_is_not_exported() {
             .collect();
         ids
     };
-    let page = f.vault.list_reflections(all_reflections()).unwrap();
+    let page = f
+        .vault
+        .list_reflections(ReflectionQuery::default())
+        .unwrap();
     let journal_id = &page.reflections[0].id;
     assert!(ids.contains(journal_id));
     raw(&f.path)

@@ -105,7 +105,7 @@ struct Shown {
 }
 
 fn shown(vault: &Vault) -> Shown {
-    let events = vault.list_events(all_events()).unwrap().events;
+    let events = vault.list_events(EventQuery::default()).unwrap().events;
     let histories = events
         .iter()
         .map(|e| vault.event_history(e.id.clone()).unwrap())
@@ -211,7 +211,7 @@ fn an_amendment_on_a_full_disk() {
             v.log_event(check_in(3)).unwrap();
         },
         |v, round| {
-            let events = v.list_events(all_events()).unwrap().events;
+            let events = v.list_events(EventQuery::default()).unwrap().events;
             let oldest = events.last().unwrap().id.clone();
             v.amend_event(oldest, check_in(1 + (round % 5) as u8))
                 .map(|_| ())
@@ -232,7 +232,7 @@ fn a_redaction_on_a_full_disk() {
             }
         },
         |v, _| {
-            let events = v.list_events(all_events()).unwrap().events;
+            let events = v.list_events(EventQuery::default()).unwrap().events;
             v.delete_event(events[0].id.clone())
         },
     );
@@ -336,7 +336,14 @@ fn a_passcode_change_and_a_new_device_key_on_a_full_disk() {
         );
         vault.lock();
         vault.unlock(passcode(&current)).unwrap();
-        assert_eq!(vault.list_events(all_events()).unwrap().events.len(), 1);
+        assert_eq!(
+            vault
+                .list_events(EventQuery::default())
+                .unwrap()
+                .events
+                .len(),
+            1
+        );
     }
     assert!(failures >= 1, "no key change met the full disk");
     eprintln!(
@@ -384,7 +391,7 @@ fn the_fold_of_dropped_entries_on_a_full_disk() {
             }
             Err(other) => panic!("{pages} pages left, unlock: {other:?}"),
         }
-        let events = vault.list_events(all_events()).unwrap().events;
+        let events = vault.list_events(EventQuery::default()).unwrap().events;
         assert_eq!(events.len(), dropped, "entries logged while locked");
         assert!(events.iter().all(|e| e.logged_while_locked));
         assert!(vault.verify_chain().unwrap().intact);

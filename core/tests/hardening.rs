@@ -195,7 +195,12 @@ fn the_vault_file_and_its_companions_are_private() {
 fn the_most_negative_utc_offset_is_refused_without_a_panic() {
     use nocontact_core::QuickEntry;
     let f = fixture();
-    let before = f.vault.list_events(all_events()).unwrap().events.len();
+    let before = f
+        .vault
+        .list_events(EventQuery::default())
+        .unwrap()
+        .events
+        .len();
     for offset in [i32::MIN, i32::MIN + 1, -(18 * 3600 + 1), i32::MAX] {
         assert_eq!(
             f.vault.quick_check_in(3, offset).map(|_| ()),
@@ -210,7 +215,11 @@ fn the_most_negative_utc_offset_is_refused_without_a_panic() {
         );
     }
     assert_eq!(
-        f.vault.list_events(all_events()).unwrap().events.len(),
+        f.vault
+            .list_events(EventQuery::default())
+            .unwrap()
+            .events
+            .len(),
         before
     );
     assert!(f.vault.quick_check_in(3, -18 * 3600).is_ok());
@@ -224,16 +233,16 @@ fn a_query_window_that_ends_before_it_starts_lists_nothing_without_a_panic() {
     let f = fixture();
     f.vault.quick_check_in(3, 0).unwrap();
     let now = SystemTime::now();
-    let backwards = nocontact_core::EventQuery {
+    let backwards = EventQuery {
         from: Some(now),
         until: Some(now - Duration::from_secs(3600)),
-        ..all_events()
+        ..Default::default()
     };
     assert!(f.vault.list_events(backwards).unwrap().events.is_empty());
-    let reflections = nocontact_core::ReflectionQuery {
+    let reflections = ReflectionQuery {
         from: Some(now),
         until: Some(now - Duration::from_secs(3600)),
-        ..all_reflections()
+        ..Default::default()
     };
     assert!(f
         .vault
@@ -241,7 +250,14 @@ fn a_query_window_that_ends_before_it_starts_lists_nothing_without_a_panic() {
         .unwrap()
         .reflections
         .is_empty());
-    assert_eq!(f.vault.list_events(all_events()).unwrap().events.len(), 1);
+    assert_eq!(
+        f.vault
+            .list_events(EventQuery::default())
+            .unwrap()
+            .events
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -287,7 +303,7 @@ fn passcodes_with_control_characters_are_refused_and_a_nul_never_opens() {
     assert_eq!(f.vault.status().unwrap().damaged_records, 0);
     assert_eq!(
         f.vault
-            .list_reflections(all_reflections())
+            .list_reflections(ReflectionQuery::default())
             .unwrap()
             .reflections
             .len(),

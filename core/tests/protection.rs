@@ -37,7 +37,7 @@ fn person(vault: &Vault, alias: &str) -> String {
 }
 
 fn events(vault: &Vault) -> Result<Vec<nocontact_core::Event>, VaultError> {
-    vault.list_events(all_events()).map(|p| p.events)
+    vault.list_events(EventQuery::default()).map(|p| p.events)
 }
 
 fn kinds(vault: &Vault) -> Vec<AccessKind> {
@@ -805,7 +805,7 @@ fn failures_below_the_limit_and_a_cover_unlock_between_them_do_not_erase() {
     }
     v.unlock(passcode(PASSCODE)).unwrap();
     assert_eq!(
-        v.list_reflections(all_reflections())
+        v.list_reflections(ReflectionQuery::default())
             .unwrap()
             .reflections
             .len(),

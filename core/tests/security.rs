@@ -354,7 +354,12 @@ fn the_cover_shows_the_failed_attempts_made_before_it_was_opened() {
     f.vault.unlock(passcode(DURESS)).unwrap();
     assert_eq!(access_kinds(&f.vault), vec![Unlock, FailedUnlock, Unlock]);
     // The entry logged while locked is the real space's alone.
-    assert!(f.vault.list_events(all_events()).unwrap().events.is_empty());
+    assert!(f
+        .vault
+        .list_events(EventQuery::default())
+        .unwrap()
+        .events
+        .is_empty());
     f.vault.lock();
     // Shown once: opening the cover again adds only the new unlock.
     f.vault.unlock(passcode(DURESS)).unwrap();
@@ -372,7 +377,14 @@ fn the_cover_shows_the_failed_attempts_made_before_it_was_opened() {
     let real = access_kinds(&f.vault);
     assert_eq!(real.iter().filter(|k| **k == FailedUnlock).count(), 2);
     assert_eq!(real.iter().filter(|k| **k == LockedEntry).count(), 1);
-    assert_eq!(f.vault.list_events(all_events()).unwrap().events.len(), 1);
+    assert_eq!(
+        f.vault
+            .list_events(EventQuery::default())
+            .unwrap()
+            .events
+            .len(),
+        1
+    );
     f.vault.lock();
     f.vault.unlock(passcode(DURESS)).unwrap();
     let cover = access_kinds(&f.vault);

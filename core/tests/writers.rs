@@ -94,7 +94,7 @@ fn the_drop_box_and_the_lock_screen_work_while_another_object_holds_the_file() {
     f.vault.quick_check_in(4, 0).unwrap();
     f.vault.lock();
     widget.unlock(passcode(PASSCODE)).unwrap();
-    let events = widget.list_events(all_events()).unwrap().events;
+    let events = widget.list_events(EventQuery::default()).unwrap().events;
     assert_eq!(events.len(), 2);
     assert_eq!(events.iter().filter(|e| e.logged_while_locked).count(), 1);
     // Now the first object is the one refused.
@@ -305,9 +305,9 @@ fn two_processes_taking_turns_lose_nothing() {
         let mut offset = 0;
         loop {
             let page = vault
-                .list_events(nocontact_core::EventQuery {
+                .list_events(EventQuery {
                     offset,
-                    ..all_events()
+                    ..Default::default()
                 })
                 .unwrap();
             if page.events.is_empty() {
@@ -360,7 +360,7 @@ fn a_killed_holder_leaves_no_hold() {
     child.kill().unwrap();
     let _ = child.wait();
     f.vault.unlock(passcode(PASSCODE)).unwrap();
-    let events = f.vault.list_events(all_events()).unwrap().events;
+    let events = f.vault.list_events(EventQuery::default()).unwrap().events;
     assert_eq!(events.len(), 2, "the holder's entry and the drop");
     assert!(f.vault.chain_report().unwrap().intact);
 }

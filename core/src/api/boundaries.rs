@@ -10,6 +10,8 @@ use super::check_ref;
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
+    /// Adds a boundary, `Active`. `InvalidInput` names the field that was
+    /// refused (`statement`, `set_on`, `review_on`, `person_id`).
     pub fn add_boundary(&self, input: BoundaryInput) -> Result<Boundary> {
         input.validate()?;
         self.with_session(|conn, session| {
@@ -23,6 +25,8 @@ impl Vault {
         })
     }
 
+    /// Replaces a boundary's fields (its status stays); `NotFound` for an
+    /// unknown id, `InvalidInput` as with `add_boundary`.
     pub fn update_boundary(&self, id: String, input: BoundaryInput) -> Result<Boundary> {
         let rid = RecordId::parse(&id)?;
         input.validate()?;
@@ -44,6 +48,8 @@ impl Vault {
         })
     }
 
+    /// Sets a boundary active, paused or retired; `NotFound` for an
+    /// unknown id.
     pub fn set_boundary_status(&self, id: String, status: BoundaryStatus) -> Result<Boundary> {
         let rid = RecordId::parse(&id)?;
         self.with_session(|conn, session| {
@@ -60,6 +66,8 @@ impl Vault {
         })
     }
 
+    /// One boundary; `NotFound` for an unknown id (`Corrupt` if its record
+    /// is damaged).
     pub fn get_boundary(&self, id: String) -> Result<Boundary> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| {

@@ -8,7 +8,7 @@ use crate::export::csv::{self, EventRow, Names};
 use crate::vault::Vault;
 use crate::{Result, VaultError};
 
-/// Which events go into a CSV export.
+/// Which events go into a CSV export. The default: every event.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsvQuery {

@@ -12,9 +12,9 @@ use crate::record::{Record, RecordId};
 use crate::vault::{Session, Vault};
 use crate::{time, Result, VaultError};
 
-use super::{check_ref, instant, page, paginate};
+use super::{check_ref, instant, page, paginate, PAGE_MAX};
 
-/// Which events to list.
+/// Which events to list, and which page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EventQuery {
@@ -26,15 +26,33 @@ pub struct EventQuery {
     pub from: Option<SystemTime>,
     /// Only events before this instant.
     pub until: Option<SystemTime>,
+    /// How many matching events to skip (0 for the first page).
     pub offset: u32,
-    /// 1 to 500.
+    /// Page size, 1 to `PAGE_MAX` (500); otherwise
+    /// `InvalidInput { field: "limit" }`.
     pub limit: u32,
+}
+
+/// The default: every kind, no filters, the first page of `PAGE_MAX`
+/// (500) events.
+impl Default for EventQuery {
+    fn default() -> Self {
+        Self {
+            kinds: Vec::new(),
+            person_id: None,
+            from: None,
+            until: None,
+            offset: 0,
+            limit: PAGE_MAX,
+        }
+    }
 }
 
 /// A page of events, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EventPage {
+    /// The events on this page.
     pub events: Vec<Event>,
     /// Matching events in all pages.
     pub total: u64,
@@ -45,7 +63,9 @@ pub struct EventPage {
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
     /// Logs an event. An urge whose outcome is `ReachedOut` also records the
-    /// matching my-contact event, in the same transaction.
+    /// matching my-contact event, in the same transaction. `InvalidInput`
+    /// names the field that was refused (a limit, a scale, `at`,
+    /// `utc_offset_seconds`, or an id that names no live record).
     pub fn log_event(&self, event: NewEvent) -> Result<Logged> {
         event.body.validate()?;
         self.with_session(|conn, session| {
@@ -102,7 +122,10 @@ impl Vault {
     }
 
     /// Records a corrected version of an event. The earlier versions stay and
-    /// can be read with `event_history`. The kind cannot change.
+    /// can be read with `event_history`. The kind cannot change
+    /// (`InvalidInput { field: "body" }`); `at: None` keeps the time it
+    /// happened. `NotFound` for an unknown or deleted id; the other
+    /// `InvalidInput`s as with `log_event`.
     pub fn amend_event(&self, id: String, event: NewEvent) -> Result<Event> {
         RecordId::parse(&id)?;
         event.body.validate()?;
@@ -131,6 +154,7 @@ impl Vault {
 
     /// Deletes an event: its content is overwritten in the file, and a
     /// redaction mark stays in the log to show that something was removed.
+    /// `NotFound` for an unknown or deleted id.
     pub fn delete_event(&self, id: String) -> Result<()> {
         RecordId::parse(&id)?;
         self.with_session(|conn, session| {
@@ -142,12 +166,15 @@ impl Vault {
         })
     }
 
+    /// The latest version of an event; `NotFound` for an unknown or
+    /// deleted id (`Corrupt` if its record is damaged).
     pub fn get_event(&self, id: String) -> Result<Event> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| live_event(session, &id))
     }
 
-    /// Every version of an event, oldest first.
+    /// Every version of an event, oldest first; `NotFound` for an unknown
+    /// or deleted id.
     pub fn event_history(&self, id: String) -> Result<Vec<Event>> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| {
@@ -158,7 +185,8 @@ impl Vault {
         })
     }
 
-    /// Events matching the query, newest first, one page at a time.
+    /// Events matching the query, newest first, one page at a time;
+    /// `InvalidInput { field: "limit" }` for a page size outside 1–500.
     pub fn list_events(&self, query: EventQuery) -> Result<EventPage> {
         let (offset, limit) = page(query.offset, query.limit)?;
         self.with_session(|_, session| {
@@ -178,7 +206,8 @@ impl Vault {
     }
 
     /// Quick log: they tried to reach me. Details can be added later with
-    /// `amend_event`.
+    /// `amend_event`. `InvalidInput { field: "person_id" }` unless it names
+    /// a live, unarchived person.
     pub fn quick_log_attempt(
         &self,
         person_id: String,
@@ -189,7 +218,10 @@ impl Vault {
         self.quick(body, utc_offset_seconds)
     }
 
-    /// Quick log: an urge and how it ended.
+    /// Quick log: an urge and how it ended. `intensity` is 0–10 and
+    /// `ReachedOut` needs a channel, so it is refused here
+    /// (`InvalidInput { field: "reached_out_via" }`): log it with
+    /// `log_event`.
     pub fn quick_log_urge(
         &self,
         intensity: u8,
@@ -200,7 +232,8 @@ impl Vault {
         self.quick(body, utc_offset_seconds)
     }
 
-    /// Quick log: I was in contact.
+    /// Quick log: I was in contact. `InvalidInput { field: "person_id" }`
+    /// unless it names a live, unarchived person.
     pub fn quick_log_contact(
         &self,
         person_id: String,
@@ -220,7 +253,8 @@ impl Vault {
         self.quick(body, utc_offset_seconds)
     }
 
-    /// Quick log: a mood check-in.
+    /// Quick log: a mood check-in, `mood` 1–5 (otherwise
+    /// `InvalidInput { field: "mood" }`).
     pub fn quick_check_in(&self, mood: u8, utc_offset_seconds: i32) -> Result<Event> {
         let body = quick::check_in_body(mood);
         self.quick(body, utc_offset_seconds)

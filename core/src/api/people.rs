@@ -7,6 +7,9 @@ use crate::{time, Result, VaultError};
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
+    /// Adds a person. `InvalidInput` names the field that was refused
+    /// (`alias`, `notes`, `blocked_on`, `allowed_channels`,
+    /// `allowed_topics`, `no_contact_since`).
     pub fn add_person(&self, input: PersonInput) -> Result<Person> {
         input.validate()?;
         self.with_session(|conn, session| {
@@ -17,6 +20,8 @@ impl Vault {
         })
     }
 
+    /// Replaces a person's fields (archived stays as it was); `NotFound`
+    /// for an unknown id, `InvalidInput` as with `add_person`.
     pub fn update_person(&self, id: String, input: PersonInput) -> Result<Person> {
         let rid = RecordId::parse(&id)?;
         input.validate()?;
@@ -33,6 +38,8 @@ impl Vault {
         })
     }
 
+    /// One person, archived or not; `NotFound` for an unknown id
+    /// (`Corrupt` if their record is damaged).
     pub fn get_person(&self, id: String) -> Result<Person> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| {
@@ -65,7 +72,8 @@ impl Vault {
         })
     }
 
-    /// Archives (or restores) a person. Their events stay.
+    /// Archives (or restores) a person. Their events stay. `NotFound` for
+    /// an unknown id.
     pub fn set_person_archived(&self, id: String, archived: bool) -> Result<Person> {
         let rid = RecordId::parse(&id)?;
         self.with_session(|conn, session| {

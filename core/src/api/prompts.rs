@@ -21,6 +21,8 @@ impl Vault {
         self.with_session(|_, session| Ok(all_prompts(&session.index)))
     }
 
+    /// Adds a prompt of the user's own; `InvalidInput { field: "text" }`
+    /// when it is blank or longer than `PROMPT_MAX_CHARS`.
     pub fn add_prompt(&self, text: String, theme: Option<ReasonTheme>) -> Result<Prompt> {
         validate_prompt(&text)?;
         self.with_session(|conn, session| {
@@ -36,7 +38,8 @@ impl Vault {
         })
     }
 
-    /// Deletes one of the user's own prompts (built-in ones cannot be).
+    /// Deletes one of the user's own prompts (built-in ones cannot be:
+    /// `NotFound`, as for an unknown id).
     pub fn delete_prompt(&self, id: String) -> Result<()> {
         let rid = RecordId::parse(&id).map_err(|_| VaultError::invalid("id"))?;
         self.with_session(|conn, session| {
@@ -48,6 +51,7 @@ impl Vault {
     }
 
     /// The prompt for a local calendar day: stable all day, another the next.
+    /// `InvalidInput { field: "date" }` for a day that does not exist.
     pub fn prompt_of_the_day(&self, date: LocalDate) -> Result<Prompt> {
         let day = date.to_naive("date")?;
         self.with_session(|_, session| {
@@ -83,14 +87,17 @@ impl Vault {
         })
     }
 
-    /// Adds a reason in the person's words.
+    /// Adds a reason in the person's words; `InvalidInput { field: "text" }`
+    /// when it is blank or longer than `REASON_MAX_CHARS`.
     pub fn add_reason(&self, text: String, theme: Option<ReasonTheme>) -> Result<MyReason> {
         validate_reason(&text)?;
         self.with_session(|conn, session| store_reason(conn, session, text, theme, None))
     }
 
     /// Accepts a suggestion, optionally in the person's own edited words.
-    /// A suggestion already accepted is refused (`suggestion_id`).
+    /// A suggestion already accepted, or an unknown id, is refused
+    /// (`InvalidInput { field: "suggestion_id" }`); `text` as with
+    /// `add_reason`.
     pub fn accept_reason_suggestion(
         &self,
         suggestion_id: String,
@@ -121,6 +128,9 @@ impl Vault {
         })
     }
 
+    /// Rewrites one of the person's reasons (its theme stays);
+    /// `NotFound` for an unknown id, `InvalidInput { field: "text" }` when
+    /// blank or too long.
     pub fn update_reason(&self, id: String, text: String) -> Result<MyReason> {
         let rid = RecordId::parse(&id)?;
         validate_reason(&text)?;
@@ -137,6 +147,7 @@ impl Vault {
         })
     }
 
+    /// Deletes one of the person's reasons; `NotFound` for an unknown id.
     pub fn delete_reason(&self, id: String) -> Result<()> {
         let rid = RecordId::parse(&id)?;
         self.with_session(|conn, session| {

@@ -10,39 +10,71 @@ use crate::record::RecordId;
 use crate::vault::{Session, Vault};
 use crate::{time, Result, VaultError};
 
-use super::{check_ref, instant, page, paginate};
+use super::{check_ref, instant, page, paginate, PAGE_MAX};
 
 /// Which reflections to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReflectionFilter {
+    /// Journal entries and unsent letters.
     All,
+    /// Journal entries only.
     Journal,
+    /// Unsent letters only.
     UnsentLetters,
 }
 
+/// Which reflections to list, and which page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReflectionQuery {
+    /// Journal entries, letters or both.
     pub filter: ReflectionFilter,
-    /// Only letters to this person.
+    /// Only letters to this person (journal entries are then left out).
     pub person_id: Option<String>,
+    /// Only reflections written at or after this instant.
     pub from: Option<SystemTime>,
+    /// Only reflections written before this instant.
     pub until: Option<SystemTime>,
+    /// How many matching reflections to skip (0 for the first page).
     pub offset: u32,
+    /// Page size, 1 to `PAGE_MAX` (500); otherwise
+    /// `InvalidInput { field: "limit" }`.
     pub limit: u32,
 }
 
+/// The default: journal entries and letters, no filters, the first page
+/// of `PAGE_MAX` (500) reflections.
+impl Default for ReflectionQuery {
+    fn default() -> Self {
+        Self {
+            filter: ReflectionFilter::All,
+            person_id: None,
+            from: None,
+            until: None,
+            offset: 0,
+            limit: PAGE_MAX,
+        }
+    }
+}
+
+/// A page of reflections, newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReflectionPage {
+    /// The reflections on this page.
     pub reflections: Vec<Reflection>,
+    /// Matching reflections in all pages.
     pub total: u64,
+    /// The offset of the next page, if there is one.
     pub next_offset: Option<u32>,
 }
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
+    /// Adds a journal entry or an unsent letter to the log. `InvalidInput`
+    /// names the field that was refused (`title`, `text`, `tags`, `mood`,
+    /// `at`, `utc_offset_seconds`, `person_id`, `prompt_id`).
     pub fn add_reflection(&self, reflection: NewReflection) -> Result<Reflection> {
         reflection.body.validate()?;
         self.with_session(|conn, session| {
@@ -104,6 +136,8 @@ impl Vault {
         })
     }
 
+    /// Deletes a reflection: its content is overwritten in the file, and a
+    /// redaction mark stays in the log. `NotFound` for an unknown id.
     pub fn delete_reflection(&self, id: String) -> Result<()> {
         RecordId::parse(&id)?;
         self.with_session(|conn, session| {
@@ -112,11 +146,15 @@ impl Vault {
         })
     }
 
+    /// The latest version of a reflection; `NotFound` for an unknown or
+    /// deleted id (`Corrupt` if its record is damaged).
     pub fn get_reflection(&self, id: String) -> Result<Reflection> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| live_reflection(session, &id))
     }
 
+    /// Every version of a reflection, oldest first; `NotFound` for an
+    /// unknown or deleted id.
     pub fn reflection_history(&self, id: String) -> Result<Vec<Reflection>> {
         RecordId::parse(&id)?;
         self.with_session(|_, session| {

@@ -26,6 +26,8 @@ impl Vault {
     }
 
     /// Saves the plan as a new version; the earlier ones are kept.
+    /// `InvalidInput` names the section that breaks a limit (see
+    /// `SafetyPlan`).
     pub fn save_safety_plan(&self, plan: SafetyPlan) -> Result<SafetyPlanVersion> {
         plan.validate()?;
         self.with_session(|conn, session| {

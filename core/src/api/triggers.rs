@@ -10,6 +10,8 @@ use super::check_ref;
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
+    /// Adds a trigger. `InvalidInput` names the field that was refused
+    /// (`name`, `date`, `person_id`).
     pub fn add_trigger(&self, input: TriggerInput) -> Result<Trigger> {
         input.validate()?;
         self.with_session(|conn, session| {
@@ -23,6 +25,8 @@ impl Vault {
         })
     }
 
+    /// Replaces a trigger's fields (archived and when it was added stay);
+    /// `NotFound` for an unknown id, `InvalidInput` as with `add_trigger`.
     pub fn update_trigger(&self, id: String, input: TriggerInput) -> Result<Trigger> {
         let rid = RecordId::parse(&id)?;
         input.validate()?;
@@ -45,6 +49,7 @@ impl Vault {
         })
     }
 
+    /// Archives (or restores) a trigger; `NotFound` for an unknown id.
     pub fn set_trigger_archived(&self, id: String, archived: bool) -> Result<Trigger> {
         let rid = RecordId::parse(&id)?;
         self.with_session(|conn, session| {

@@ -232,6 +232,7 @@ pub struct Checkpoint {
     pub records: u64,
     /// The chain head it commits to, 64 hex digits.
     pub head: String,
+    /// When it was made.
     pub made_at: SystemTime,
 }
 

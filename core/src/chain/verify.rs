@@ -29,8 +29,12 @@ pub enum ChainIssueKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChainIssue {
+    /// What is wrong.
     pub kind: ChainIssueKind,
+    /// The first sequence number concerned.
     pub first_seq: u64,
+    /// The last sequence number concerned (equal to `first_seq` for one
+    /// record).
     pub last_seq: u64,
 }
 

@@ -7,13 +7,21 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    /// A call (`call`).
     Call,
+    /// A text message (`text`).
     Text,
+    /// A messaging app (`messaging_app`).
     MessagingApp,
+    /// Email (`email`).
     Email,
+    /// Social media (`social_media`).
     SocialMedia,
+    /// Face to face (`in_person`).
     InPerson,
+    /// Passed on through someone else (`through_someone`).
     ThroughSomeone,
+    /// Anything else (`other`).
     Other,
 }
 
@@ -44,6 +52,7 @@ impl Channel {
         }
     }
 
+    /// The channel with this identifier (see `id`), if any.
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.id() == id)
     }

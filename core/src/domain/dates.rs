@@ -9,8 +9,11 @@ use crate::{Result, VaultError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LocalDate {
+    /// The year; dates given to the vault must fall in 1900–2200.
     pub year: i32,
+    /// The month, 1–12.
     pub month: u32,
+    /// The day of the month, 1–31 (a day the month has).
     pub day: u32,
 }
 
@@ -49,7 +52,9 @@ impl LocalDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MonthDay {
+    /// The month, 1–12.
     pub month: u32,
+    /// The day of the month, 1–31 (a day the month has in a leap year).
     pub day: u32,
 }
 

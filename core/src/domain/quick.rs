@@ -17,15 +17,25 @@ use crate::{Result, VaultError};
 #[serde(rename_all = "snake_case")]
 pub enum QuickEntry {
     /// They just tried to reach me through `channel`.
-    TheirAttempt { person_id: String, channel: Channel },
+    TheirAttempt {
+        /// The person (32 hex digits, checked for shape only).
+        person_id: String,
+        /// How they tried to reach me.
+        channel: Channel,
+    },
     /// An urge of `intensity` (0–10), recorded as delayed: logged instead
     /// of acted on. It can be amended after unlock.
     Urge {
+        /// How strong it is, 0 to 10.
         intensity: u8,
+        /// The person it is about, if any (checked for shape only).
         person_id: Option<String>,
     },
     /// A check-in with `mood` (1–5): "I'm OK" is 3 or more.
-    CheckIn { mood: u8 },
+    CheckIn {
+        /// Mood, 1 (very low) to 5 (very good).
+        mood: u8,
+    },
 }
 
 impl QuickEntry {

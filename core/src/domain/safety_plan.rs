@@ -8,16 +8,22 @@ use zeroize::Zeroize;
 
 use crate::{time, validate, Result};
 
+/// Longest line of a safety plan (a list item, a contact's name or how to
+/// reach them, a checklist line), in characters (Unicode scalar values).
 pub const PLAN_ITEM_MAX_CHARS: usize = 500;
+/// Most items in each list of a safety plan.
 pub const PLAN_ITEMS_MAX: usize = 50;
+/// Longest code word, in characters.
 pub const CODE_WORD_MAX_CHARS: usize = 100;
 
 /// Someone to call: a friend, a relative, a counsellor, a crisis line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SupportContact {
+    /// Their name, not blank, at most `PLAN_ITEM_MAX_CHARS` characters.
     pub name: String,
-    /// A number, an address, "at the library on Tuesdays".
+    /// A number, an address, "at the library on Tuesdays"; may be empty, at
+    /// most `PLAN_ITEM_MAX_CHARS` characters.
     pub how_to_reach: String,
 }
 
@@ -25,14 +31,20 @@ pub struct SupportContact {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChecklistItem {
+    /// The line, not blank, at most `PLAN_ITEM_MAX_CHARS` characters.
     pub text: String,
+    /// Ticked.
     pub done: bool,
 }
 
+/// The safety plan. Each list holds at most `PLAN_ITEMS_MAX` items, each
+/// line not blank and at most `PLAN_ITEM_MAX_CHARS` characters;
+/// `InvalidInput` names the section that was refused.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Zeroize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(default)]
 pub struct SafetyPlan {
+    /// Signs that a crisis is coming.
     pub warning_signs: Vec<String>,
     /// My own coping strategies, in the order to try them.
     pub coping_strategies: Vec<String>,
@@ -44,13 +56,18 @@ pub struct SafetyPlan {
     pub professionals: Vec<SupportContact>,
     /// Making my surroundings safe.
     pub safe_environment: Vec<String>,
+    /// My reasons for keeping no contact.
     pub reasons: Vec<String>,
     /// What I do if they show up or reach me.
     pub if_they_show_up: Vec<String>,
+    /// Places I can go to be safe.
     pub safe_places: Vec<String>,
-    /// A code word agreed with trusted people.
+    /// A code word agreed with trusted people; may be empty, at most
+    /// `CODE_WORD_MAX_CHARS` characters.
     pub code_word: String,
+    /// What to pack in a go-bag, to tick off.
     pub go_bag: Vec<ChecklistItem>,
+    /// Important documents to have at hand, to tick off.
     pub documents: Vec<ChecklistItem>,
 }
 
@@ -59,17 +76,29 @@ pub struct SafetyPlan {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SafetyPlanSection {
+    /// `warning_signs`: warning signs.
     WarningSigns,
+    /// `coping_strategies`: my coping strategies.
     CopingStrategies,
+    /// `distractions`: people and places that distract me.
     Distractions,
+    /// `people_to_ask`: people I can ask for help.
     PeopleToAsk,
+    /// `professionals`: professionals, services and crisis lines.
     Professionals,
+    /// `safe_environment`: making my surroundings safe.
     SafeEnvironment,
+    /// `reasons`: my reasons.
     Reasons,
+    /// `if_they_show_up`: if they show up or reach me.
     IfTheyShowUp,
+    /// `safe_places`: safe places.
     SafePlaces,
+    /// `code_word`: the code word.
     CodeWord,
+    /// `go_bag`: the go-bag checklist.
     GoBag,
+    /// `documents`: important documents.
     Documents,
 }
 
@@ -133,9 +162,11 @@ impl SafetyPlanSection {
 pub struct SafetyPlanVersion {
     /// 1 for the first save.
     pub version: u32,
+    /// When it was saved.
     #[zeroize(skip)]
     #[serde(with = "time::millis")]
     pub saved_at: SystemTime,
+    /// The plan as saved.
     pub plan: SafetyPlan,
 }
 

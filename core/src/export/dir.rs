@@ -33,10 +33,10 @@ pub fn manifest_text(files: &[(&str, &[u8])]) -> String {
 /// The files are written into a hidden folder next to `path`, synced, and
 /// the folder is then renamed to `path`, so a reader never sees half an
 /// export. The hidden folder's name says nothing about the app (a dot and
-/// 40 hex digits, see [`temp_name`]); one left behind by a crash is
-/// removed by the next export into the same folder. `AlreadyExists` if something is at `path`; `NotFound` if the
-/// folder that should hold it does not exist; `Storage` on any other
-/// failure (nothing is left behind).
+/// 40 hex digits); one left behind by a crash is removed by the next
+/// export into the same folder. `AlreadyExists` if something is at `path`;
+/// `NotFound` if the folder that should hold it does not exist; `Storage`
+/// on any other failure (nothing is left behind).
 pub fn write_evidence_dir(evidence: &Evidence, path: &Path) -> Result<()> {
     let json = evidence.to_json()?;
     let html = render_report(evidence);

@@ -143,19 +143,26 @@ pub enum Item {
     /// A record shared in full: its chain record (the JSON object its digest
     /// is computed over, see `chain::record_value`) and the link after it.
     Included {
+        /// The record's sequence number in the chain.
         seq: u64,
+        /// The link after it (64 hex digits).
         link: String,
+        /// The chain record, as JSON.
         record: Value,
     },
     /// A record not shared: its digest and the link after it.
     Omitted {
+        /// The record's sequence number in the chain.
         seq: u64,
+        /// The link after it (64 hex digits).
         link: String,
+        /// The record's digest (64 hex digits).
         digest: String,
     },
 }
 
 impl Item {
+    /// The record's sequence number in the chain.
     pub fn seq(&self) -> u64 {
         match self {
             Item::Included { seq, .. } | Item::Omitted { seq, .. } => *seq,

@@ -36,6 +36,7 @@ const DIR_ENTRIES_MAX: usize = 1_000;
 pub struct EvidenceFile {
     /// The file's name in the folder (`evidence.json`, ...).
     pub name: String,
+    /// The file's bytes, as read.
     pub contents: Vec<u8>,
 }
 
@@ -135,6 +136,7 @@ impl EvidenceProblemKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EvidenceProblem {
+    /// What kind of thing does not match.
     pub kind: EvidenceProblemKind,
     /// The file concerned, by name.
     pub file: Option<String>,
@@ -632,7 +634,7 @@ fn summary(valid: bool, facts: &ChainFacts, problems: &[EvidenceProblem]) -> Str
     }
 }
 
-/// A problem in one line, "evidence.json, record 5: <what>", without
+/// A problem in one line, `evidence.json, record 5: <what>`, without
 /// anything from the files' content.
 pub fn problem_line(problem: &EvidenceProblem) -> String {
     let mut place = Vec::new();

@@ -40,6 +40,7 @@ pub const RISKY_NEAR_DAYS: u32 = 7;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StreakReport {
+    /// Today in the zone asked for.
     pub today: LocalDate,
     /// From the earliest start among the people not archived, broken by any
     /// breach; absent when there is nobody yet.
@@ -52,22 +53,36 @@ pub struct StreakReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RiskyDate {
+    /// The date trigger's id.
     pub trigger_id: String,
+    /// The trigger's name, as the user wrote it.
     pub name: String,
+    /// The person the trigger is linked to, if any.
     pub person_id: Option<String>,
+    /// The day it next falls on (February 29 falls on February 28 in
+    /// other years).
     pub date: LocalDate,
+    /// Days from today (0 is today).
     pub days_away: u32,
 }
 
+/// Patterns over a window of whole weeks, for everyone or one person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Insights {
+    /// The first day of the window (a Monday).
     pub from: LocalDate,
+    /// The last day of the window: today.
     pub to: LocalDate,
+    /// The person they are for; `None` for everyone.
     pub person_id: Option<String>,
+    /// Urges in the window.
     pub urges: UrgeInsights,
+    /// Their contact attempts in the window.
     pub attempts: AttemptInsights,
+    /// Mood check-ins in the window.
     pub mood: MoodInsights,
+    /// How each boundary (of that person, when one is chosen) is holding.
     pub boundaries: Vec<BoundaryProgress>,
 }
 
@@ -75,13 +90,17 @@ pub struct Insights {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HomeSummary {
+    /// Today in the zone asked for.
     pub today: LocalDate,
+    /// Streaks overall and per person.
     pub streaks: StreakReport,
     /// The overall streak's next milestone.
     pub next_milestone: Option<NextMilestone>,
+    /// Today's journal prompt (the same all day), if there are prompts.
     pub prompt_of_the_day: Option<Prompt>,
     /// The reminders still to come today.
     pub reminders_today: Vec<Reminder>,
+    /// The latest check-in, if any.
     #[serde(skip)]
     pub last_check_in: Option<Event>,
     /// The nearest risky date within a week, if any.
@@ -296,7 +315,9 @@ fn settings(index: &Index) -> ReminderSettings {
 
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Vault {
-    /// Streaks overall and per person, as of now in `zone` (an IANA name).
+    /// Streaks overall and per person, as of now in `zone` (an IANA name,
+    /// such as "Europe/Paris"; an unknown one is
+    /// `InvalidInput { field: "zone" }`).
     pub fn streaks(&self, zone: String) -> Result<StreakReport> {
         let tz = localtime::zone(&zone)?;
         let today = today_in(tz, SystemTime::now());
@@ -309,7 +330,9 @@ impl Vault {
         })
     }
 
-    /// Patterns over the last `weeks` weeks (1–104), for everyone or one person.
+    /// Patterns over the last `weeks` weeks (1–104), for everyone or one
+    /// person, in `zone` (an IANA name). `InvalidInput` names `zone`,
+    /// `weeks` or `person_id` (an unknown person).
     pub fn insights(
         &self,
         zone: String,
@@ -351,7 +374,9 @@ impl Vault {
         })
     }
 
-    /// Date triggers coming within `horizon_days` (0–366), nearest first.
+    /// Date triggers coming within `horizon_days` (0–366), nearest first,
+    /// archived triggers left out; `InvalidInput` names `zone` or
+    /// `horizon_days`.
     pub fn risky_dates(&self, zone: String, horizon_days: u32) -> Result<Vec<RiskyDate>> {
         let tz = localtime::zone(&zone)?;
         crate::validate::range("horizon_days", horizon_days, 0, RISKY_HORIZON_MAX_DAYS)?;
@@ -362,10 +387,13 @@ impl Vault {
         })
     }
 
+    /// The reminder settings, or the defaults if none were saved.
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
         self.with_session(|_, session| Ok(settings(&session.index)))
     }
 
+    /// Saves the reminder settings; `InvalidInput` names the time or the
+    /// number of days that is out of range.
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings> {
         settings.validate()?;
         self.with_session(|conn, session| {
@@ -396,7 +424,8 @@ impl Vault {
         })
     }
 
-    /// The home screen in one call.
+    /// The home screen in one call, as of now in `zone` (an IANA name;
+    /// otherwise `InvalidInput { field: "zone" }`).
     pub fn summary(&self, zone: String) -> Result<HomeSummary> {
         let tz = localtime::zone(&zone)?;
         let now = SystemTime::now();

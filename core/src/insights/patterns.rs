@@ -20,8 +20,12 @@ use crate::domain::triggers::Trigger;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
+    /// Going up by more than the series' threshold per week (0.2 for urge
+    /// intensity, 0.25 attempts for attempt counts).
     Rising,
+    /// Going down by more than the threshold per week.
     Falling,
+    /// Within the threshold either way.
     Steady,
     /// Fewer than three weeks with data.
     NotEnoughData,
@@ -34,13 +38,17 @@ pub struct Ranked {
     /// A trigger's name, an emotion's id ("lonely") or the person's own word,
     /// a coping step as written.
     pub label: String,
+    /// How many times it came up in the window.
     pub count: u32,
 }
 
+/// One week of urges.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeekUrges {
+    /// The Monday the (ISO) week starts on.
     pub week_start: LocalDate,
+    /// Urges logged that week.
     pub count: u32,
     /// Whole percent of the week's urges that were resisted.
     pub resisted_percent: u32,
@@ -48,45 +56,68 @@ pub struct WeekUrges {
     pub mean_intensity: f64,
 }
 
+/// Urges over the window: how many, how strong, what set them off, what
+/// helped.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UrgeInsights {
+    /// Urges in the window.
     pub total: u32,
+    /// Whole percent of them that were resisted (0 when there were none).
     pub resisted_percent: u32,
+    /// Mean intensity (0–10), one decimal (0 when there were none).
     pub mean_intensity: f64,
+    /// Every week of the window, oldest first, empty weeks included.
     pub weeks: Vec<WeekUrges>,
+    /// How the weekly mean intensity is moving (weeks without urges left
+    /// out).
     pub intensity_trend: Trend,
     /// Change in mean intensity per week, one decimal.
     pub intensity_change_per_week: f64,
+    /// The five triggers named most often, by name, most frequent first.
     pub top_triggers: Vec<Ranked>,
+    /// The five emotions felt most often (vocabulary ids and own words
+    /// together), most frequent first.
     pub top_emotions: Vec<Ranked>,
-    /// What helped most often when an urge was resisted.
+    /// What helped most often when an urge was resisted (the top five).
     pub helped_when_resisted: Vec<Ranked>,
     /// Urges by local weekday (Monday first) and hour: 7 rows of 24.
     pub weekday_hour: Vec<Vec<u32>>,
 }
 
+/// One week's count of their attempts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeekCount {
+    /// The Monday the (ISO) week starts on.
     pub week_start: LocalDate,
+    /// Attempts that week.
     pub count: u32,
 }
 
+/// How many of their attempts came through one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChannelCount {
+    /// The channel.
     pub channel: Channel,
+    /// Attempts through it in the window.
     pub count: u32,
 }
 
+/// Their contact attempts over the window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttemptInsights {
+    /// Attempts in the window.
     pub total: u32,
+    /// Every week of the window, oldest first, empty weeks included.
     pub weeks: Vec<WeekCount>,
+    /// Attempts per channel, most first (channels never used left out).
     pub by_channel: Vec<ChannelCount>,
+    /// How the weekly count is moving (`NotEnoughData` with no attempts).
     pub trend: Trend,
+    /// Change in the weekly count per week, one decimal.
     pub change_per_week: f64,
     /// Attempts in the last 14 days (today included).
     pub last_14_days: u32,
@@ -97,32 +128,46 @@ pub struct AttemptInsights {
     pub rising: bool,
 }
 
+/// Mood over a day or a week.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MoodPoint {
     /// The day, or the Monday of the week.
     pub date: LocalDate,
+    /// Check-ins that day or week (at least one).
     pub check_ins: u32,
+    /// Mean mood (1–5), one decimal.
     pub mood: f64,
+    /// Mean energy (1–5), one decimal, over the check-ins that gave one;
+    /// `None` when none did.
     pub energy: Option<f64>,
 }
 
+/// Mood check-ins over the window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MoodInsights {
+    /// One point per local day with a check-in, oldest first.
     pub days: Vec<MoodPoint>,
+    /// One point per week with a check-in, oldest first.
     pub weeks: Vec<MoodPoint>,
 }
 
+/// How one boundary is holding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BoundaryProgress {
+    /// The boundary's id.
     pub boundary_id: String,
+    /// The boundary's statement, as written.
     pub statement: String,
+    /// Whether it is active, paused or retired.
     pub status: BoundaryStatus,
     /// Days since it was set or last crossed by me.
     pub days_kept: u32,
+    /// The local day I last crossed it (since it was set), if ever.
     pub last_crossed_on: Option<LocalDate>,
+    /// How many of my contacts crossed it.
     pub crossed_by_me: u32,
     /// Their attempts since it was set, from its person (any, if it names
     /// none), through a channel its kind covers.

@@ -15,6 +15,7 @@ use super::localtime::instant_at;
 use crate::domain::dates::LocalDate;
 use crate::{validate, Result, VaultError};
 
+/// How much a reminder's text may say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
@@ -29,7 +30,9 @@ pub enum Discretion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TimeOfDay {
+    /// Hour, 0–23.
     pub hour: u8,
+    /// Minute, 0–59.
     pub minute: u8,
 }
 
@@ -45,11 +48,17 @@ impl TimeOfDay {
     }
 }
 
+/// Which reminders come, when, and how much they say. The default:
+/// neutral text, a daily check-in at 20:00, no evening review, milestones,
+/// a heads-up 3 days before risky dates, boundary reviews, notices at 09:00.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReminderSettings {
+    /// How much the text may say.
     pub discretion: Discretion,
+    /// The time of the daily check-in reminder, if wanted.
     pub daily_check_in: Option<TimeOfDay>,
+    /// The time of the evening review reminder, if wanted.
     pub evening_review: Option<TimeOfDay>,
     /// A notice on the morning a milestone is reached.
     pub milestones: bool,
@@ -93,25 +102,36 @@ impl ReminderSettings {
     }
 }
 
+/// What a reminder is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ReminderKind {
+    /// The daily check-in.
     DailyCheckIn,
+    /// The evening review.
     EveningReview,
+    /// A streak reaches a milestone today.
     Milestone,
+    /// A heads-up before a date trigger.
     RiskyDate,
+    /// A boundary is due for review.
     BoundaryReview,
 }
 
+/// One reminder for the platform's notification scheduler.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reminder {
+    /// When to show it.
     pub at: SystemTime,
     /// The local day it belongs to.
     pub date: LocalDate,
+    /// What it is for.
     pub kind: ReminderKind,
+    /// The notification's title, at the chosen discretion (English).
     pub title: String,
+    /// The notification's text, at the chosen discretion (English).
     pub body: String,
 }
 

@@ -18,7 +18,9 @@ pub const MILESTONES: [u32; 12] = [1, 3, 7, 14, 21, 30, 45, 60, 90, 100, 180, 36
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MilestoneReached {
+    /// The milestone, in days.
     pub days: u32,
+    /// The local day it was reached.
     pub reached_on: LocalDate,
 }
 
@@ -26,8 +28,11 @@ pub struct MilestoneReached {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NextMilestone {
+    /// The milestone, in days.
     pub days: u32,
+    /// Days from today until it is reached, if the streak holds.
     pub days_left: u32,
+    /// The local day it will be reached, if the streak holds.
     pub on: LocalDate,
 }
 
@@ -35,22 +40,31 @@ pub struct NextMilestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Streak {
+    /// The person, or `None` for the overall streak.
     pub person_id: Option<String>,
+    /// The person's alias, or `None` for the overall streak.
     pub alias: Option<String>,
     /// The day no contact began.
     pub started_on: LocalDate,
     /// The day the current streak counts from.
     pub current_since: LocalDate,
+    /// Whole local days from `current_since` to today.
     pub current_days: u32,
+    /// The longest streak so far, the current one included, in days.
     pub longest_days: u32,
     /// Days since the start without a breach.
     pub total_days_kept: u32,
+    /// Whole local days from `started_on` to today.
     pub days_since_start: u32,
+    /// Breaches (my-contact events outside what a low-contact arrangement
+    /// allows) since the start, each counted.
     pub breaches: u32,
     /// The streak before the current one, when the current one is shorter:
     /// the slip is shown inside the longer journey.
     pub previous_days: Option<u32>,
+    /// The milestones the current streak has reached, smallest first.
     pub milestones_reached: Vec<MilestoneReached>,
+    /// The current streak's next milestone.
     pub next_milestone: Option<NextMilestone>,
 }
 

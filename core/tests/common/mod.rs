@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The list queries, for `EventQuery::default()` and `..Default::default()`.
+pub use nocontact_core::{EventQuery, ReflectionQuery};
 use nocontact_core::{
-    NewReflection, ReflectionBody, ReflectionFilter, ReflectionKind, ReflectionQuery, Secret,
-    Vault, VaultSetup, KDF_FLOOR,
+    NewReflection, ReflectionBody, ReflectionKind, Secret, Vault, VaultSetup, KDF_FLOOR,
 };
 
 pub const PASSCODE: &str = "4711";
@@ -64,24 +65,12 @@ pub fn journal(text: &str) -> NewReflection {
     }
 }
 
-/// The first page of every reflection (up to the page limit).
-pub fn all_reflections() -> ReflectionQuery {
-    ReflectionQuery {
-        filter: ReflectionFilter::All,
-        person_id: None,
-        from: None,
-        until: None,
-        offset: 0,
-        limit: 500,
-    }
-}
-
 /// Every reflection, newest first.
 pub fn reflections(
     vault: &Vault,
 ) -> Result<Vec<nocontact_core::Reflection>, nocontact_core::VaultError> {
     vault
-        .list_reflections(all_reflections())
+        .list_reflections(ReflectionQuery::default())
         .map(|p| p.reflections)
 }
 
@@ -107,26 +96,14 @@ pub fn raw(path: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).expect("raw open")
 }
 
-/// The first page of every event (up to the page limit).
-pub fn all_events() -> nocontact_core::EventQuery {
-    nocontact_core::EventQuery {
-        kinds: Vec::new(),
-        person_id: None,
-        from: None,
-        until: None,
-        offset: 0,
-        limit: 500,
-    }
-}
-
 /// Every event in the (unlocked) vault, newest first, through all pages.
 pub fn every_event(vault: &Vault) -> Vec<nocontact_core::Event> {
     let mut events = Vec::new();
     loop {
         let page = vault
-            .list_events(nocontact_core::EventQuery {
+            .list_events(EventQuery {
                 offset: events.len() as u32,
-                ..all_events()
+                ..Default::default()
             })
             .unwrap();
         if page.events.is_empty() {
