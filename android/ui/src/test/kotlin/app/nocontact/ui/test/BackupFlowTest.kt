@@ -35,7 +35,7 @@ private fun checkIns() = EventQuery(listOf(EventKind.CHECK_IN), null, null, null
 fun registerBackupFlowTests() {
     Suite.test("ui backup: from settings, a weak passphrase refused, a suggested one saves; restoring asks before dropping a newer entry") {
         AppUnderTest(this).use { a ->
-            prepareVault(a) { c ->
+            prepareLockedVault(a) { c ->
                 c.addPerson(person("Sam")).ok("Sam")
                 c.logCheckIn(4u, note = "before the backup").ok("check-in")
             }

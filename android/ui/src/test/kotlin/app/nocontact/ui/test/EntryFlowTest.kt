@@ -31,7 +31,7 @@ private fun everything() = EventQuery(emptyList(), null, null, null, 0u, 100u)
 fun registerEntryFlowTests() {
     Suite.test("ui entry: their attempt with every field from quick log's add details, then corrected from the log as an amendment") {
         AppUnderTest(this).use { a ->
-            prepareVault(a) { c -> c.addPerson(person("Sam")).ok("Sam") }
+            prepareLockedVault(a) { c -> c.addPerson(person("Sam")).ok("Sam") }
             phoneTest {
                 unlockToHome(a)
                 tapTag("action_reached_out")
@@ -91,7 +91,7 @@ fun registerEntryFlowTests() {
             var boundary = ""
             var trigger = ""
             var samId = ""
-            prepareVault(a) { c ->
+            prepareLockedVault(a) { c ->
                 val sam = c.addPerson(person("Sam")).ok("Sam")
                 samId = sam.id
                 boundary = c.addBoundary(BoundaryInput("No calls", sam.id, BoundaryKind.COMMUNICATION, LocalDate(2026, 1u, 10u), null)).ok("boundary").id

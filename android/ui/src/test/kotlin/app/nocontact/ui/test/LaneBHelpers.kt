@@ -4,9 +4,6 @@ package app.nocontact.ui.test
 
 import androidx.compose.ui.test.DesktopComposeUiTest
 import androidx.compose.ui.test.ExperimentalTestApi
-import androidx.compose.ui.test.onNodeWithTag
-import androidx.compose.ui.test.performClick
-import androidx.compose.ui.test.performScrollTo
 import app.nocontact.client.FLOOR
 import app.nocontact.client.PASSCODE
 import app.nocontact.client.UTC
@@ -19,7 +16,7 @@ import app.nocontact.core.VaultSetup
 import kotlinx.coroutines.runBlocking
 
 /** Makes the vault of [a] with its device key; [more] runs unlocked (people, entries); then locks it. */
-fun prepareVault(a: AppUnderTest, more: suspend (VaultClient) -> Unit = {}) = runBlocking {
+fun prepareLockedVault(a: AppUnderTest, more: suspend (VaultClient) -> Unit = {}) = runBlocking {
     VaultThread().use { thread ->
         val key = a.keys.getOrCreate()
         val made = VaultClient.create(thread, a.path, VaultSetup(PASSCODE, key, true, FLOOR), UTC).ok("create")
@@ -48,9 +45,4 @@ fun DesktopComposeUiTest.unlockToHome(a: AppUnderTest) {
     waitForText(s("home_action_reached_out"))
 }
 
-/** Scrolls to the node tagged [tag] and taps it. */
-@OptIn(ExperimentalTestApi::class)
-fun DesktopComposeUiTest.tapTag(tag: String) {
-    waitUntil("tag <$tag> shown", 15_000) { onAllNodes(androidx.compose.ui.test.hasTestTag(tag)).fetchSemanticsNodes().isNotEmpty() }
-    onNodeWithTag(tag).performScrollTo().performClick()
-}
+// tapTag (scroll to a tagged node and tap it) is LaneAHarness.kt's.

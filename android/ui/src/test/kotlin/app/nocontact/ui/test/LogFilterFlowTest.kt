@@ -29,7 +29,7 @@ fun registerLogFilterFlowTests() {
             var sam = ""
             var alex = ""
             val now = Instant.now()
-            prepareVault(a) { c ->
+            prepareLockedVault(a) { c ->
                 sam = c.addPerson(person("Sam")).ok("Sam").id
                 alex = c.addPerson(person("Alex")).ok("Alex").id
                 repeat(21) { n -> c.logEvent(attempt(sam, Channel.CALL, "recent $n"), now.minus(n.toLong() * 5, ChronoUnit.MINUTES)).ok("recent $n") }

@@ -26,7 +26,7 @@ import kotlinx.coroutines.runBlocking
 fun registerPeopleFlowTests() {
     Suite.test("ui people: quick log with nobody yet adds a person, then a boundary and a trigger; edits, archives and retires them") {
         AppUnderTest(this).use { a ->
-            prepareVault(a)
+            prepareLockedVault(a)
             phoneTest {
                 unlockToHome(a)
                 tapTag("action_reached_out")
@@ -113,7 +113,7 @@ fun registerPeopleFlowTests() {
     Suite.test("ui people: from settings, a boundary shows the core's days kept and my crossings; an archived person comes back") {
         AppUnderTest(this).use { a ->
             var alex = ""
-            prepareVault(a) { c ->
+            prepareLockedVault(a) { c ->
                 val sam = c.addPerson(person("Sam")).ok("person")
                 alex = c.addPerson(person("Alex")).ok("person").id
                 val b = c.addBoundary(BoundaryInput("No messages", sam.id, BoundaryKind.COMMUNICATION, LocalDate(2026, 1u, 10u), null)).ok("boundary")

@@ -21,7 +21,7 @@ import kotlinx.coroutines.runBlocking
 fun registerRemindersFlowTests() {
     Suite.test("ui reminders: from settings, neutral text by default; times and plain text saved; the upcoming list is the core's") {
         AppUnderTest(this).use { a ->
-            prepareVault(a) { c -> c.addPerson(person("Sam")).ok("Sam") }
+            prepareLockedVault(a) { c -> c.addPerson(person("Sam")).ok("Sam") }
             fun presenter() = (a.app.route.value as Route.Reminders).presenter
             phoneTest {
                 unlockToHome(a)
