@@ -2,6 +2,7 @@ package app.nocontact.ui.components
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
@@ -10,6 +11,7 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.selection.toggleable
+import androidx.compose.material3.ButtonDefaults
 import androidx.compose.material3.FilledTonalButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
@@ -25,16 +27,23 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
 
-/** A choice among several: chosen is said by the tick and to screen readers, not by colour alone. */
+/**
+ * A choice among several: chosen is said by the tick and to screen readers, not by colour alone.
+ * [tight] narrows the padding, for choices laid out in a grid.
+ */
 @Composable
-fun Pick(text: String, selected: Boolean, modifier: Modifier = Modifier, onClick: () -> Unit) {
+fun Pick(text: String, selected: Boolean, modifier: Modifier = Modifier, tight: Boolean = false, onClick: () -> Unit) {
     val m = modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
+    val padding = if (tight) PaddingValues(horizontal = 8.dp, vertical = 8.dp) else ButtonDefaults.ContentPadding
     if (selected) {
-        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }) { Text("✓ $text") }
+        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }, contentPadding = padding) {
+            Text("✓ $text", textAlign = TextAlign.Center)
+        }
     } else {
-        OutlinedButton(onClick = onClick, modifier = m) { Text(text) }
+        OutlinedButton(onClick = onClick, modifier = m, contentPadding = padding) { Text(text, textAlign = TextAlign.Center) }
     }
 }
 
@@ -100,4 +109,12 @@ fun CardAction(text: String, tag: String, onClick: () -> Unit) {
 @Composable
 fun SectionTitle(text: String) {
     Text(text, style = MaterialTheme.typography.titleLarge, color = MaterialTheme.colorScheme.onBackground, modifier = Modifier.semantics { heading() })
+}
+
+/** A panel of its own on the screen's background: a group of lines and actions that belong together. */
+@Composable
+fun Panel(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
+    Surface(color = MaterialTheme.colorScheme.surfaceVariant, shape = MaterialTheme.shapes.medium, modifier = modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(10.dp)) { content() }
+    }
 }

@@ -32,6 +32,8 @@ import app.nocontact.client.CoreError
 import app.nocontact.core.ChainReport
 import app.nocontact.core.EvidenceProblem
 import app.nocontact.core.EvidenceVerdict
+import app.nocontact.ui.components.Panel
+import app.nocontact.ui.components.Pick
 import app.nocontact.ui.components.Body
 import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
@@ -101,7 +103,7 @@ fun EvidenceScreen(state: EvidenceState, actions: EvidenceActions, zone: ZoneId)
         if (state.phase !is EvidencePhase.Exporting && state.phase !is EvidencePhase.Done) Body(str("evidence_explain"))
         if (state.problem) Note(str("evidence_problem"))
         state.chain?.let { chain ->
-            Card(Modifier.testTag("chain")) {
+            Panel(Modifier.testTag("chain")) {
                 Subtitle(str("evidence_chain_title"))
                 Text(chainText(s, chain), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
             }
@@ -136,23 +138,23 @@ private fun failedKey(e: CoreError) = when (e) {
 private fun Choices(state: EvidenceState, actions: EvidenceActions) {
     Subtitle(str("evidence_whose"))
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        Choice(str("evidence_everyone"), state.personId == null, Modifier.testTag("person_all")) { actions.onPerson(null) }
-        state.people.forEach { p -> Choice(p.alias, state.personId == p.id, Modifier.testTag("person_${p.id}")) { actions.onPerson(p.id) } }
+        Pick(str("evidence_everyone"), state.personId == null, Modifier.testTag("person_all")) { actions.onPerson(null) }
+        state.people.forEach { p -> Pick(p.alias, state.personId == p.id, Modifier.testTag("person_${p.id}")) { actions.onPerson(p.id) } }
     }
     Subtitle(str("evidence_when"))
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
         EvidencePeriod.entries.chunked(if (LocalDensity.current.fontScale > 1.3f) 1 else 2).forEach { pair ->
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
                 pair.forEach { p ->
-                    Choice(str(enumKey("evidence_period", p)), state.period == p, Modifier.weight(1f).testTag("period_${p.name.lowercase()}"), tight = true) { actions.onPeriod(p) }
+                    Pick(str(enumKey("evidence_period", p)), state.period == p, Modifier.weight(1f).testTag("period_${p.name.lowercase()}"), tight = true) { actions.onPeriod(p) }
                 }
             }
         }
     }
     Subtitle(str("evidence_what"))
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        EvidenceKinds.forEach { k -> Choice(str(enumKey("event_kind", k)), k in state.kinds, Modifier.testTag("kind_${k.name.lowercase()}")) { actions.onKind(k) } }
-        Choice(str("evidence_reflections"), state.includeReflections, Modifier.testTag("kind_reflections")) { actions.onReflections(!state.includeReflections) }
+        EvidenceKinds.forEach { k -> Pick(str(enumKey("event_kind", k)), k in state.kinds, Modifier.testTag("kind_${k.name.lowercase()}")) { actions.onKind(k) } }
+        Pick(str("evidence_reflections"), state.includeReflections, Modifier.testTag("kind_reflections")) { actions.onReflections(!state.includeReflections) }
     }
 }
 
@@ -191,7 +193,7 @@ private fun Done(phase: EvidencePhase.Done, actions: EvidenceActions) {
 
 @Composable
 private fun Checkpoint(state: EvidenceState, actions: EvidenceActions, zone: ZoneId) {
-    Card(Modifier.testTag("checkpoint")) {
+    Panel(Modifier.testTag("checkpoint")) {
         Subtitle(str("evidence_checkpoint_title"))
         Text(str("evidence_checkpoint_explain"), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
         val cp = state.checkpoint
@@ -218,21 +220,4 @@ private fun Subtitle(text: String) {
     Text(text, style = MaterialTheme.typography.titleMedium, color = MaterialTheme.colorScheme.onBackground, modifier = Modifier.semantics { heading() })
 }
 
-@Composable
-private fun Card(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
-    Surface(color = MaterialTheme.colorScheme.surfaceVariant, shape = MaterialTheme.shapes.medium, modifier = modifier.fillMaxWidth()) {
-        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(10.dp)) { content() }
-    }
-}
 
-@Composable
-private fun Choice(text: String, selected: Boolean, modifier: Modifier, tight: Boolean = false, onClick: () -> Unit) {
-    val m = modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
-    val padding = if (tight) PaddingValues(horizontal = 8.dp, vertical = 8.dp) else ButtonDefaults.ContentPadding
-    if (selected) {
-        // Chosen is said by the tick and to screen readers, not by colour alone.
-        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }, contentPadding = padding) { Text("✓ $text", textAlign = TextAlign.Center) }
-    } else {
-        OutlinedButton(onClick = onClick, modifier = m, contentPadding = padding) { Text(text, textAlign = TextAlign.Center) }
-    }
-}

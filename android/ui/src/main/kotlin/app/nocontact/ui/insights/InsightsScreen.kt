@@ -42,6 +42,7 @@ import app.nocontact.core.LocalDate
 import app.nocontact.core.MoodInsights
 import app.nocontact.core.Trend
 import app.nocontact.core.UrgeInsights
+import app.nocontact.ui.components.Pick
 import app.nocontact.ui.components.Body
 import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
@@ -201,16 +202,16 @@ private fun Choices(state: InsightsState, actions: InsightsActions) {
         InsightsPeriods.chunked(if (LocalDensity.current.fontScale > 1.3f) 1 else 2).forEach { pair ->
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
                 pair.forEach { w ->
-                    Choice(str("insights_weeks", w.toInt()), state.weeks == w, Modifier.weight(1f).testTag("period_$w"), tight = true) { actions.onPeriod(w) }
+                    Pick(str("insights_weeks", w.toInt()), state.weeks == w, Modifier.weight(1f).testTag("period_$w"), tight = true) { actions.onPeriod(w) }
                 }
             }
         }
     }
     if (state.people.size > 1) {
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Choice(str("insights_everyone"), state.personId == null, Modifier.testTag("person_all")) { actions.onPerson(null) }
+            Pick(str("insights_everyone"), state.personId == null, Modifier.testTag("person_all")) { actions.onPerson(null) }
             state.people.forEach { p ->
-                Choice(p.alias, state.personId == p.id, Modifier.testTag("person_${p.id}")) { actions.onPerson(p.id) }
+                Pick(p.alias, state.personId == p.id, Modifier.testTag("person_${p.id}")) { actions.onPerson(p.id) }
             }
         }
     }
@@ -323,14 +324,3 @@ private fun MoodLine(moods: List<Float>, description: String) {
     }
 }
 
-@Composable
-private fun Choice(text: String, selected: Boolean, modifier: Modifier, tight: Boolean = false, onClick: () -> Unit) {
-    val m = modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
-    val padding = if (tight) PaddingValues(horizontal = 8.dp, vertical = 8.dp) else ButtonDefaults.ContentPadding
-    if (selected) {
-        // Chosen is said by the tick and to screen readers, not by colour alone.
-        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }, contentPadding = padding) { Text("✓ $text", textAlign = TextAlign.Center) }
-    } else {
-        OutlinedButton(onClick = onClick, modifier = m, contentPadding = padding) { Text(text, textAlign = TextAlign.Center) }
-    }
-}

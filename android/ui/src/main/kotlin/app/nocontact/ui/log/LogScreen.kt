@@ -23,6 +23,7 @@ import androidx.compose.ui.unit.dp
 import app.nocontact.core.Event
 import app.nocontact.core.EventBody
 import app.nocontact.core.EventKind
+import app.nocontact.ui.components.Pick
 import app.nocontact.ui.components.Body
 import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
@@ -104,24 +105,24 @@ private fun Timeline(state: LogState, actions: LogActions) {
     Heading(str("log_title"))
     state.notice?.let { Note(str(noticeKey(it)), Modifier.testTag("log_notice")) }
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        Choice(str("log_filter_all"), state.filter == null, Modifier.testTag("filter_all")) { actions.onFilter(null) }
+        Pick(str("log_filter_all"), state.filter == null, Modifier.testTag("filter_all")) { actions.onFilter(null) }
         LogFilters.forEach { k ->
-            Choice(str(enumKey("event_kind", k)), state.filter == k, Modifier.testTag("filter_${k.name.lowercase()}")) { actions.onFilter(k) }
+            Pick(str(enumKey("event_kind", k)), state.filter == k, Modifier.testTag("filter_${k.name.lowercase()}")) { actions.onFilter(k) }
         }
     }
     if (state.people.isNotEmpty()) {
         Text(str("log_filter_who"), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onBackground)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Choice(str("log_filter_everyone"), state.person == null, Modifier.testTag("filter_person_all")) { actions.onPerson(null) }
+            Pick(str("log_filter_everyone"), state.person == null, Modifier.testTag("filter_person_all")) { actions.onPerson(null) }
             state.people.forEach { (id, alias) ->
-                Choice(alias, state.person == id, Modifier.testTag("filter_person_$id")) { actions.onPerson(id) }
+                Pick(alias, state.person == id, Modifier.testTag("filter_person_$id")) { actions.onPerson(id) }
             }
         }
     }
     Text(str("log_filter_when"), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onBackground)
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
         LogPeriod.entries.forEach { p ->
-            Choice(str("log_period.${p.name.lowercase()}"), state.period == p, Modifier.testTag("period_${p.name.lowercase()}")) { actions.onPeriod(p) }
+            Pick(str("log_period.${p.name.lowercase()}"), state.period == p, Modifier.testTag("period_${p.name.lowercase()}")) { actions.onPeriod(p) }
         }
     }
     if (state.loading) {
@@ -212,13 +213,3 @@ private fun Detail(detail: LogDetail, state: LogState, actions: LogActions) {
     SecondaryButton(str("log_back_to_list"), actions.onCloseDetail, Modifier.testTag("log_close_detail"))
 }
 
-@Composable
-private fun Choice(text: String, selected: Boolean, modifier: Modifier, onClick: () -> Unit) {
-    val m = modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
-    if (selected) {
-        // Chosen is said by the tick and to screen readers, not by colour alone.
-        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }) { Text("✓ $text") }
-    } else {
-        OutlinedButton(onClick = onClick, modifier = m) { Text(text) }
-    }
-}

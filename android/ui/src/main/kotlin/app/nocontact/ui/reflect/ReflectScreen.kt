@@ -29,6 +29,8 @@ import app.nocontact.core.Prompt
 import app.nocontact.core.ReasonTheme
 import app.nocontact.core.Reflection
 import app.nocontact.core.ReflectionKind
+import app.nocontact.ui.components.Panel
+import app.nocontact.ui.components.Pick
 import app.nocontact.ui.components.Body
 import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
@@ -111,7 +113,7 @@ private fun Tabs(current: ReflectTab, actions: ReflectActions) {
         ReflectTab.entries.chunked(2).forEach { pair ->
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp), modifier = Modifier.fillMaxWidth()) {
                 pair.forEach { t ->
-                    Choice(str(tabKey(t)), current == t, Modifier.weight(1f).testTag("tab_${t.name.lowercase()}"), tight = true) { actions.onTab(t) }
+                    Pick(str(tabKey(t)), current == t, Modifier.weight(1f).testTag("tab_${t.name.lowercase()}"), tight = true) { actions.onTab(t) }
                 }
             }
         }
@@ -121,7 +123,7 @@ private fun Tabs(current: ReflectTab, actions: ReflectActions) {
 @Composable
 private fun Journal(state: ReflectState, actions: ReflectActions) {
     state.today?.let { today ->
-        Card(Modifier.testTag("today_prompt")) {
+        Panel(Modifier.testTag("today_prompt")) {
             Text(str("reflect_today_title"), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
             Text(promptText(today), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
         }
@@ -134,7 +136,7 @@ private fun Journal(state: ReflectState, actions: ReflectActions) {
     state.entries.forEach { r ->
         val kind = r.body.kind
         val prompt = (kind as? ReflectionKind.Journal)?.promptId?.let { byId[it] }
-        Card(Modifier.testTag("entry_${r.id}")) {
+        Panel(Modifier.testTag("entry_${r.id}")) {
             Text(whenWritten(r), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
             if (prompt != null) Text(promptText(prompt), style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
             Text(preview(r.body.text), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
@@ -150,9 +152,9 @@ private fun Library(state: ReflectState, actions: ReflectActions) {
     val own = state.prompts.any { !it.builtin }
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
         ReasonTheme.entries.forEach { t ->
-            Choice(str(enumKey("reason_theme", t)), state.theme == t, Modifier.testTag("theme_${t.name.lowercase()}")) { actions.onTheme(t) }
+            Pick(str(enumKey("reason_theme", t)), state.theme == t, Modifier.testTag("theme_${t.name.lowercase()}")) { actions.onTheme(t) }
         }
-        if (own) Choice(str("reflect_theme_own"), state.theme == null, Modifier.testTag("theme_own")) { actions.onTheme(null) }
+        if (own) Pick(str("reflect_theme_own"), state.theme == null, Modifier.testTag("theme_own")) { actions.onTheme(null) }
     }
     val shown = state.prompts.filter { if (state.theme == null) !it.builtin else it.builtin && it.theme == state.theme }
     state.theme?.let { Subtitle(str(enumKey("reason_theme", it))) }
@@ -183,14 +185,14 @@ private fun Letters(state: ReflectState, actions: ReflectActions) {
         Subtitle(str("reflect_letter_to_whom"))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             state.people.forEach { p ->
-                Choice(p.alias, false, Modifier.testTag("letter_to_${p.id}")) { actions.onWriteLetter(p.id) }
+                Pick(p.alias, false, Modifier.testTag("letter_to_${p.id}")) { actions.onWriteLetter(p.id) }
             }
         }
     }
     Subtitle(plural("reflect_letters_count", state.lettersTotal.toInt(), state.lettersTotal.toInt()), Modifier.testTag("letters_count"))
     state.letters.forEach { r ->
         val to = (r.body.kind as? ReflectionKind.UnsentLetter)?.personId?.let { people[it] } ?: str("reflect_someone")
-        Card(Modifier.testTag("letter_${r.id}")) {
+        Panel(Modifier.testTag("letter_${r.id}")) {
             Text(str("reflect_letter_heading", to), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
             Text(whenWritten(r), style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
             Text(preview(r.body.text), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
@@ -204,7 +206,7 @@ private fun Reasons(state: ReflectState, actions: ReflectActions) {
     Subtitle(str("reflect_reasons_mine"))
     if (state.reasons.isEmpty()) Body(str("reflect_reasons_empty"))
     state.reasons.forEach { r ->
-        Card(Modifier.testTag("reason_${r.id}")) {
+        Panel(Modifier.testTag("reason_${r.id}")) {
             Text(r.text, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
         }
     }
@@ -224,7 +226,7 @@ private fun Reasons(state: ReflectState, actions: ReflectActions) {
         Text(str(enumKey("reason_theme", theme)), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onBackground)
         list.forEach { s ->
             val text = if (strings.has(s.id)) strings.get(s.id) else s.text
-            Card(Modifier.testTag("suggestion_${s.id}")) {
+            Panel(Modifier.testTag("suggestion_${s.id}")) {
                 Text(text, style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
                 OutlinedButton(
                     onClick = { actions.onAccept(s.id) },
@@ -245,7 +247,7 @@ private fun Draft(draft: ReflectDraft, state: ReflectState, actions: ReflectActi
             Subtitle(str("reflect_letter_heading", alias))
             Note(str("reflect_letter_never_sent"))
         }
-        prompt != null -> Card(Modifier.testTag("draft_prompt")) {
+        prompt != null -> Panel(Modifier.testTag("draft_prompt")) {
             Text(str("reflect_answering"), style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
             Text(promptText(prompt), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurface)
         }
@@ -272,21 +274,4 @@ private fun Subtitle(text: String, modifier: Modifier = Modifier) {
     Text(text, style = MaterialTheme.typography.titleMedium, color = MaterialTheme.colorScheme.onBackground, modifier = modifier.semantics { heading() })
 }
 
-@Composable
-private fun Card(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
-    Surface(color = MaterialTheme.colorScheme.surfaceVariant, shape = MaterialTheme.shapes.medium, modifier = modifier.fillMaxWidth()) {
-        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) { content() }
-    }
-}
 
-@Composable
-private fun Choice(text: String, selected: Boolean, modifier: Modifier, tight: Boolean = false, onClick: () -> Unit) {
-    val m = modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
-    val padding = if (tight) PaddingValues(horizontal = 8.dp, vertical = 8.dp) else ButtonDefaults.ContentPadding
-    if (selected) {
-        // Chosen is said by the tick and to screen readers, not by colour alone.
-        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }, contentPadding = padding) { Text("✓ $text", textAlign = TextAlign.Center) }
-    } else {
-        OutlinedButton(onClick = onClick, modifier = m, contentPadding = padding) { Text(text, textAlign = TextAlign.Center) }
-    }
-}

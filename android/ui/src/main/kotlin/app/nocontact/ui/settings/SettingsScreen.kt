@@ -22,6 +22,7 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import app.nocontact.ui.components.Pick
 import app.nocontact.ui.components.Body
 import app.nocontact.ui.components.Heading
 import app.nocontact.ui.components.Note
@@ -132,14 +133,14 @@ private fun LockPage(state: SettingsState, actions: SettingsActions) {
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
         IdleChoices.forEach { sec ->
             val label = if (sec == 0u) str("settings_idle_never") else str("settings_idle_minutes", (sec / 60u).toInt())
-            Choice(label, state.idleSeconds == sec, Modifier.testTag("idle_$sec")) { actions.onIdle(sec) }
+            Pick(label, state.idleSeconds == sec, Modifier.testTag("idle_$sec")) { actions.onIdle(sec) }
         }
     }
     Body(str("settings_erase_after"))
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
         EraseChoices.forEach { n ->
             val label = if (n == null) str("settings_erase_after_off") else str("settings_erase_after_n", n.toInt())
-            Choice(label, state.eraseAfter == n, Modifier.testTag("erase_after_${n ?: "off"}")) { actions.onEraseAfter(n) }
+            Pick(label, state.eraseAfter == n, Modifier.testTag("erase_after_${n ?: "off"}")) { actions.onEraseAfter(n) }
         }
     }
     if (state.eraseAfter != null) {
@@ -171,12 +172,3 @@ private fun problemKey(p: SettingsProblem) = when (p) {
     SettingsProblem.OTHER -> "settings_problem"
 }
 
-@Composable
-private fun Choice(text: String, selected: Boolean, modifier: Modifier, onClick: () -> Unit) {
-    val m = modifier.heightIn(min = TouchTarget).widthIn(min = TouchTarget)
-    if (selected) {
-        FilledTonalButton(onClick = onClick, modifier = m.semantics { this.selected = true }) { Text("✓ $text") }
-    } else {
-        OutlinedButton(onClick = onClick, modifier = m) { Text(text) }
-    }
-}
