@@ -42,7 +42,7 @@ fun registerBackupFlowTests() {
             val folder = File(a.path).absoluteFile.resolveSibling("backups")
             fun presenter() = (a.app.route.value as Route.Backup).presenter
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("open_settings")
                 tapTag("settings_backup")
                 waitForText(s("backup_export_explain"))
@@ -86,7 +86,7 @@ fun registerBackupFlowTests() {
                 tapTag("backup_replace_newer")
                 waitForText(s("backup_restored"))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 val notes = c.call { it.listEvents(checkIns()) }.ok("list").events.map { app.nocontact.ui.log.noteOf(it.body) }
                 assertEq(notes, listOf("before the backup"), "check-ins after the restore")
                 assertEq(c.listPeople(false).ok("people").map { it.alias }, listOf("Sam"), "people after the restore")

@@ -33,7 +33,7 @@ fun registerEntryFlowTests() {
         AppUnderTest(this).use { a ->
             prepareLockedVault(a) { c -> c.addPerson(person("Sam")).ok("Sam") }
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("action_reached_out")
                 tapTag("quick_details")
                 waitForText(s("entry_title_new"))
@@ -63,7 +63,7 @@ fun registerEntryFlowTests() {
                 waitForText(s("log_detail_corrected", 2))
                 waitForText(s("log_earlier_title"))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 val e = c.call { it.listEvents(everything()) }.ok("list").events.single()
                 val attempt = (e.body as? EventBody.TheirAttempt)?.attempt ?: fail("not an attempt: ${e.body}")
                 val sam = c.listPeople(false).ok("people").single().id
@@ -98,7 +98,7 @@ fun registerEntryFlowTests() {
                 trigger = c.addTrigger(TriggerInput("Sunday evenings", TriggerCategory.TIME_OF_DAY, null, null)).ok("trigger").id
             }
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("action_urge")
                 tapTag("quick_details")
                 waitForText(s("entry_title_new"))
@@ -134,7 +134,7 @@ fun registerEntryFlowTests() {
                 tapTag("entry_save")
                 waitForText(s("home_saved"))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 val events = c.call { it.listEvents(everything()) }.ok("list").events
                 assertEq(events.map { it.kind }.sorted(), listOf(EventKind.URGE, EventKind.MY_CONTACT, EventKind.CHECK_IN).sorted(), "kinds")
                 val urge = events.firstNotNullOf { (it.body as? EventBody.Urge)?.urge }

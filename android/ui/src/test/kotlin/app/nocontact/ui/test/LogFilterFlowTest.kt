@@ -42,7 +42,7 @@ fun registerLogFilterFlowTests() {
             var samWeek = emptyList<String>()
             var alexWeek = emptyList<String>()
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("open_log")
                 waitForText(STRINGS.plural("log_count", 24, 24))
                 tapTag("filter_person_$sam")
@@ -68,7 +68,7 @@ fun registerLogFilterFlowTests() {
                 tapTag("period_all")
                 waitForText(STRINGS.plural("log_count", 24, 24))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 suspend fun ids(q: EventQuery) = c.call { it.listEvents(q) }.ok("list").events.map { it.id }
                 val weekAgo = now.atZone(ZONE).toLocalDate().minusDays(6).atStartOfDay(ZONE).toInstant()
                 assertEq(samAll, ids(EventQuery(emptyList(), sam, null, null, 0u, 100u)), "Sam's entries")

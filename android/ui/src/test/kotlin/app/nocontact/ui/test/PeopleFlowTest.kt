@@ -28,7 +28,7 @@ fun registerPeopleFlowTests() {
         AppUnderTest(this).use { a ->
             prepareLockedVault(a)
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("action_reached_out")
                 waitForText(s("home_no_people"))
                 tapTag("quick_add_person")
@@ -89,7 +89,7 @@ fun registerPeopleFlowTests() {
                 tapTag("people_back")
                 waitForText(s("home_action_reached_out"))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 val p = c.listPeople(true).ok("people").single()
                 assertEq(p.alias, "Sammy", "alias")
                 assertEq(p.relationship, Relationship.PARENT, "relationship")
@@ -120,7 +120,7 @@ fun registerPeopleFlowTests() {
                 c.logEvent(EventBody.MyContact(MyContact(sam.id, Channel.TEXT, Initiator.ME, listOf(b.id), ""))).ok("contact")
             }
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("open_settings")
                 tapTag("settings_people")
                 waitForText(s("people_title"))
@@ -138,7 +138,7 @@ fun registerPeopleFlowTests() {
                 tapTag("people_back")
                 waitForText(s("settings_title"))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 assertEq(c.listPeople(false).ok("people").map { it.alias }, listOf("Alex", "Sam"), "people not archived")
             }
         }

@@ -24,7 +24,7 @@ fun registerRemindersFlowTests() {
             prepareLockedVault(a) { c -> c.addPerson(person("Sam")).ok("Sam") }
             fun presenter() = (a.app.route.value as Route.Reminders).presenter
             phoneTest {
-                unlockToHome(a)
+                toHome(a)
                 tapTag("open_settings")
                 tapTag("settings_reminders")
                 waitForText(s("reminders_neutral_explain"))
@@ -55,7 +55,7 @@ fun registerRemindersFlowTests() {
                 tapTag("reminders_back")
                 waitForText(s("settings_title"))
             }
-            holds(a) { c ->
+            inspectVault(a) { c ->
                 val saved = c.reminderSettings().ok("settings")
                 assertEq(saved.discretion, Discretion.PLAIN, "discretion")
                 assertEq(saved.dailyCheckIn, TimeOfDay(8u, 0u), "daily check-in")
